@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Runs every test file on SQLite, and on PostgreSQL too when one is reachable; says which.
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import net from 'node:net';
+
+function findTests(dir) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...findTests(path));
+    else if (name.endsWith('.test.ts')) out.push(path);
+  }
+  return out;
+}
+
+function answers(host, port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port, timeout: 1000 });
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+  });
+}
+
+const env = { ...process.env };
+let postgres = env.SIGNUPS_TEST_POSTGRES_URL;
+if (!postgres && (await answers('127.0.0.1', 5432))) {
+  postgres = 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+const dialects = ['sqlite'];
+if (postgres && env.SIGNUPS_TEST_DIALECTS !== 'sqlite') {
+  dialects.push('postgres');
+  env.SIGNUPS_TEST_POSTGRES_URL = postgres;
+  console.log(`store tests run on: sqlite, postgres (${postgres.replace(/\/\/[^@/]*@/, '//***@')})`);
+} else {
+  console.log('store tests run on: sqlite only (no PostgreSQL: set SIGNUPS_TEST_POSTGRES_URL or run one on 127.0.0.1:5432)');
+}
+env.SIGNUPS_TEST_DIALECTS = dialects.join(',');
+
+const files = process.argv.length > 2 ? process.argv.slice(2) : findTests('test');
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env });
+child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));

@@ -1,0 +1,41 @@
+import { DEFAULT_DATABASE_URL } from '../config/server-config.js';
+import { createClient } from '../identity/clients.js';
+import { parseScopes, unknownScopes } from '../identity/scopes.js';
+import { systemClock } from '../store/clock.js';
+import { openStore } from '../store/database.js';
+import { migrateToLatest } from '../store/migrate.js';
+
+export interface ClientsCreateFlags {
+  database?: string;
+  name: string;
+  scopes?: string;
+  tenant?: string;
+  json?: boolean;
+}
+
+export async function createClientCommand(flags: ClientsCreateFlags): Promise<void> {
+  const scopes = parseScopes(flags.scopes ?? '');
+  const unknown = unknownScopes(scopes);
+  if (unknown.length > 0) throw new Error(`unknown scope(s): ${unknown.join(', ')}`);
+  const store = openStore(flags.database ?? process.env.SIGNUPS_DATABASE_URL ?? DEFAULT_DATABASE_URL);
+  try {
+    await migrateToLatest(store);
+    const client = await createClient(store.db, systemClock, { name: flags.name, scopes, tenantId: flags.tenant ?? null });
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify({ client_id: client.id, client_secret: client.secret })}\n`);
+    } else {
+      process.stdout.write(
+        [
+          `client_id:     ${client.id}`,
+          `client_secret: ${client.secret}`,
+          `scopes:        ${client.scopes.join(' ') || '(none)'}`,
+          ...(client.tenantId ? [`tenant:        ${client.tenantId}`] : []),
+          'The secret is shown only now; it is stored hashed.',
+          '',
+        ].join('\n'),
+      );
+    }
+  } finally {
+    await store.close();
+  }
+}

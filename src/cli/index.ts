@@ -1,0 +1,41 @@
+import { Command } from 'commander';
+import { createClientCommand } from './clients.js';
+import { linkTokenCommand } from './link-token.js';
+import { serve } from './serve.js';
+
+const program = new Command();
+program.name('signups').description('Signups: partner/v2 signups, Change Broker signups, and SQL over both').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('run the HTTP server (migrations run at start)')
+  .option('--host <host>', 'address to listen on (env SIGNUPS_HOST, default 127.0.0.1)')
+  .option('--port <port>', 'port to listen on (env SIGNUPS_PORT, default 8080)')
+  .option('--database <url>', 'sqlite:PATH or postgres://... (env SIGNUPS_DATABASE_URL, default sqlite:./data/signups.db)')
+  .option('--public-url <url>', 'base of absolute URLs in answers (env SIGNUPS_PUBLIC_URL)')
+  .action(serve);
+
+const clients = program.command('clients').description('OAuth2 clients (partners and tenant applications)');
+clients
+  .command('create')
+  .description('create a client and print its id and secret (the secret is shown once)')
+  .option('--database <url>', 'database URL (env SIGNUPS_DATABASE_URL)')
+  .requiredOption('--name <name>', 'a name to recognise the client by')
+  .option('--scopes <scopes>', 'space-separated scopes, e.g. "partner:create partner:describe"', '')
+  .option('--tenant <tenantId>', 'the tenant the client acts in')
+  .option('--json', 'print {"client_id","client_secret"}')
+  .action(createClientCommand);
+
+program
+  .command('link-token')
+  .description('print a link token for POST /partner/v2/signup/link')
+  .option('--database <url>', 'database URL (env SIGNUPS_DATABASE_URL)')
+  .requiredOption('--organization <id>', 'the existing organization to link to')
+  .option('--ttl <duration>', 'how long the token is valid (90s, 15m, 1h, 7d)', '1h')
+  .option('--partner <clientId>', 'only this partner (client id) may use the token')
+  .action(linkTokenCommand);
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`signups: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import type { Db } from '../store/database.js';
+import type { OrganizationRow } from '../store/schema.js';
+import { notFound } from './errors.js';
+import { decodePageToken, type Page, toPage } from './paging.js';
+import type { PartnerContext } from './types.js';
+
+/** The id in an organization URL (`.../partner/v2/organizations/{id}`), or null if it is not one. */
+export function organizationIdFromUrl(url: string): string | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const match = /\/partner\/v2\/organizations\/([^/]+)\/?$/.exec(path);
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}
+
+/** An organization the partner signed up or linked; others' organizations do not exist for it. */
+export async function findVisibleOrganization(db: Db, partnerId: string, id: string): Promise<OrganizationRow | undefined> {
+  return db
+    .selectFrom('organizations')
+    .innerJoin('partner_organizations as po', 'po.organization_id', 'organizations.id')
+    .selectAll('organizations')
+    .where('po.partner_id', '=', partnerId)
+    .where('organizations.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function getOrganization(ctx: PartnerContext, id: string): Promise<OrganizationRow> {
+  const row = await findVisibleOrganization(ctx.db, ctx.partnerId, id);
+  if (!row) throw notFound('organization', id);
+  return row;
+}
+
+export async function listOrganizations(
+  ctx: PartnerContext,
+  query: { pageSize: number; pageToken?: string },
+): Promise<Page<OrganizationRow>> {
+  const after = decodePageToken(query.pageToken);
+  const base = ctx.db
+    .selectFrom('partner_organizations as po')
+    .innerJoin('organizations', 'organizations.id', 'po.organization_id')
+    .where('po.partner_id', '=', ctx.partnerId);
+  const [rows, total] = await Promise.all([
+    base.selectAll('organizations').select('po.seq as link_seq').where('po.seq', '>', after).orderBy('po.seq').limit(query.pageSize + 1).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  // Paging walks the partner's links, not the organizations' own numbering.
+  const page = toPage(
+    rows.map((r) => ({ ...r, org_seq: r.seq, seq: r.link_seq })),
+    query.pageSize,
+    Number(total.n),
+  );
+  return {
+    ...page,
+    items: page.items.map(({ link_seq: _l, org_seq, seq: _s, ...r }) => ({ ...r, seq: org_seq })),
+  };
+}

@@ -1,0 +1,83 @@
+import type { EntitlementRow, OrganizationRow } from '../store/schema.js';
+import type { Page } from './paging.js';
+import { encodePageToken } from './paging.js';
+
+/** Builds absolute URLs; the base comes from configuration or from the request's own host. */
+export interface UrlBuilder {
+  base: string;
+}
+
+export const entitlementUrl = (base: string, id: string): string => `${base}/partner/v2/entitlements/${encodeURIComponent(id)}`;
+export const organizationUrl = (base: string, id: string): string => `${base}/partner/v2/organizations/${encodeURIComponent(id)}`;
+const organizationCrn = (id: string): string => `crn://confluent.cloud/organization=${id}`;
+
+export function ssoUrl(ssoBaseUrl: string, organizationId: string): string {
+  return `${ssoBaseUrl.replace(/\/+$/, '')}/AzureAD-OIDC-${organizationId}`;
+}
+
+export function toEntitlement(row: EntitlementRow, base: string): Record<string, unknown> {
+  return {
+    api_version: 'partner/v2',
+    kind: 'Entitlement',
+    id: row.id,
+    metadata: {
+      self: entitlementUrl(base, row.id),
+      resource_name: row.organization_id
+        ? `${organizationCrn(row.organization_id)}/entitlement=${row.id}`
+        : `crn://confluent.cloud/entitlement=${row.id}`,
+      created_at: row.created_at,
+      updated_at: row.updated_at,
+    },
+    external_id: row.external_id,
+    name: row.name,
+    plan_id: row.plan_id,
+    product_id: row.product_id,
+    usage_reporting_id: row.usage_reporting_id ?? row.external_id,
+    ...(row.resource_id ? { resource_id: row.resource_id } : {}),
+    ...(row.organization_id
+      ? {
+          organization: {
+            id: row.organization_id,
+            related: organizationUrl(base, row.organization_id),
+            resource_name: organizationCrn(row.organization_id),
+          },
+        }
+      : {}),
+  };
+}
+
+export function toOrganization(row: OrganizationRow, base: string, ssoBaseUrl: string): Record<string, unknown> {
+  return {
+    api_version: 'partner/v2',
+    kind: 'Organization',
+    id: row.id,
+    metadata: {
+      self: organizationUrl(base, row.id),
+      resource_name: organizationCrn(row.id),
+      created_at: row.created_at,
+      updated_at: row.updated_at,
+    },
+    ...(row.name !== null ? { name: row.name } : {}),
+    sso_url: ssoUrl(ssoBaseUrl, row.id),
+    sso_config: { kind: row.sso_kind, tenant_id: row.sso_tenant_id },
+  };
+}
+
+/** `ListMeta` with absolute links that repeat the caller's filters and page size. */
+export function listMeta(
+  collectionUrl: string,
+  query: Record<string, string | number | undefined>,
+  page: Page<unknown>,
+): Record<string, unknown> {
+  const link = (pageToken?: string): string => {
+    const url = new URL(collectionUrl);
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
+    if (pageToken) url.searchParams.set('page_token', pageToken);
+    return url.toString();
+  };
+  return {
+    first: link(),
+    ...(page.nextAfter !== null ? { next: link(encodePageToken(page.nextAfter)) } : {}),
+    total_size: page.totalSize,
+  };
+}

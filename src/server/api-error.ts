@@ -1,0 +1,35 @@
+/** One problem in an error answer; each format (partner Failure, OAuth2) renders it in its own shape. */
+export interface Problem {
+  code?: string;
+  title: string;
+  detail: string;
+  pointer?: string;
+  parameter?: string;
+}
+
+/** An error the edge raises itself (authentication, scopes, rate limits) with the status it answers with. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly problems: Problem[],
+    readonly headers: Record<string, string> = {},
+    /** For OAuth2 answers: the RFC 6749 error code. */
+    readonly oauthError?: string,
+  ) {
+    super(problems[0]?.detail ?? 'error');
+    this.name = 'ApiError';
+  }
+}
+
+// Central catalogue of the edge's own errors, so codes and titles stay the same everywhere.
+export const Errors = {
+  unauthenticated: (detail: string, wwwAuthenticate: string) =>
+    new ApiError(401, [{ code: 'user_unauthenticated', title: 'Authentication Required', detail }], {
+      'www-authenticate': wwwAuthenticate,
+    }),
+  forbidden: (detail: string) => new ApiError(403, [{ code: 'user_unauthorized', title: 'User Access Unauthorized', detail }]),
+  notFound: (detail: string) => new ApiError(404, [{ title: 'Not Found', detail }]),
+  rateLimited: (detail: string) => new ApiError(429, [{ code: 'rate_limit_exceeded', title: 'Too Many Requests', detail }]),
+  oauth: (statusCode: number, error: string, description: string, headers: Record<string, string> = {}) =>
+    new ApiError(statusCode, [{ code: error, title: error, detail: description }], headers, error),
+};

@@ -1,0 +1,114 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
+import openapiGlue from 'fastify-openapi-glue';
+import type { ServerConfig } from '../config/server-config.js';
+import { AccessTokens } from '../identity/access-tokens.js';
+import { LinkTokens } from '../identity/link-tokens.js';
+import { entitlementUrl } from '../partner/representation.js';
+import { type Clock, systemClock } from '../store/clock.js';
+import type { Store } from '../store/database.js';
+import { getOrCreateSecret } from '../store/settings.js';
+import { Errors } from './api-error.js';
+import type { AppContext } from './app-context.js';
+import { authorize, identify } from './auth.js';
+import { sendError } from './error-handler.js';
+import { healthHandlers } from './handlers/health.js';
+import { oauthHandlers } from './handlers/oauth.js';
+import { partnerHandlers } from './handlers/partner.js';
+import { registerRateLimit } from './rate-limit.js';
+import { requestIdFor } from './request-id.js';
+import { loadDocument, type OperationInfo, operationsOf } from './spec.js';
+
+export interface BuildOptions {
+  store: Store;
+  config: ServerConfig;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+}
+
+type Handler = RouteOptions['handler'];
+
+interface RouteConfig {
+  operationId: string;
+  scopes?: string[];
+  errorFormat: OperationInfo['errorFormat'];
+  rateLimit?: false;
+}
+
+/** Builds the HTTP server: routes, validation and serialization come from the OpenAPI documents. */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { store, config } = options;
+  const clock = options.clock ?? systemClock;
+  const [accessKey, linkKey] = [await getOrCreateSecret(store.db, 'access_token_key'), await getOrCreateSecret(store.db, 'link_token_key')];
+  const context: AppContext = {
+    store,
+    clock,
+    config,
+    accessTokens: new AccessTokens(accessKey, clock, config.accessTokenTtlSeconds),
+    linkTokens: new LinkTokens(linkKey, clock),
+    baseUrl: (request) => config.publicUrl ?? `${request.protocol}://${request.host}`,
+  };
+
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimitBytes,
+    return503OnClosing: true,
+    ajv: {
+      customOptions: {
+        allErrors: true,
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        discriminator: true,
+        strict: false,
+      },
+    },
+  });
+
+  app.decorateRequest('principal', null);
+  app.decorateRequest('tokenProblem', null);
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onRequest', identify(context.accessTokens));
+
+  const links = { entitlementUrl: (request: Parameters<AppContext['baseUrl']>[0], id: string) => entitlementUrl(context.baseUrl(request), id) };
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply, links));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(Errors.notFound(`No route for ${request.method} ${request.url.split('?')[0]}`), request, reply, links),
+  );
+
+  await registerRateLimit(app, config.rateLimit);
+  // Added after the rate limiter's own onRoute hook, so limits are counted before tokens are checked.
+  app.addHook('onRoute', (route) => {
+    const scopes = (route.config as RouteConfig | undefined)?.scopes;
+    if (!scopes) return;
+    const hooks = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+    route.onRequest = [...hooks, authorize(scopes)];
+  });
+
+  const handlers: Record<string, Handler> = {
+    ...partnerHandlers(context),
+    ...oauthHandlers(context),
+    ...healthHandlers(context),
+  } as Record<string, Handler>;
+  const document = loadDocument('partner-v2.yaml');
+  const operations = operationsOf(document, 'partner');
+  await app.register(openapiGlue, {
+    specification: document,
+    operationResolver: (operationId: string) => {
+      const handler = handlers[operationId];
+      const info = operations.get(operationId);
+      if (!handler || !info) throw new Error(`no handler for operation ${operationId}`);
+      const routeConfig: RouteConfig = { operationId, errorFormat: info.errorFormat };
+      if (info.scopes) routeConfig.scopes = info.scopes;
+      if (!info.rateLimited) routeConfig.rateLimit = false;
+      return { handler, config: routeConfig } as unknown as RouteOptions;
+    },
+  });
+  return app;
+}

@@ -1,0 +1,125 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { PartnerError } from '../partner/errors.js';
+import { ApiError, Errors, type Problem } from './api-error.js';
+import type { ErrorFormat } from './spec.js';
+import { problemsFromValidation, type SchemaError } from './validation-problems.js';
+
+interface Answer {
+  statusCode: number;
+  problems: Problem[];
+  headers: Record<string, string>;
+  oauthError?: string;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+};
+
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_content_length',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+};
+
+export type PartnerLinks = { entitlementUrl(request: FastifyRequest, id: string): string };
+
+function fromPartnerError(error: PartnerError, request: FastifyRequest, links: PartnerLinks): Answer {
+  const { code, pointer, parameter, conflictingEntitlementId } = error.details;
+  const problem: Problem = { title: 'Bad Request', detail: error.message };
+  if (code) problem.code = code;
+  if (pointer) problem.pointer = pointer;
+  if (parameter) problem.parameter = parameter;
+  const headers: Record<string, string> = {};
+  let statusCode = 400;
+  if (error.kind === 'not_found') {
+    statusCode = 404;
+    problem.title = 'Not Found';
+  } else if (error.kind === 'conflict') {
+    statusCode = 409;
+    problem.title = code === 'resource_already_exists' ? 'Resource Already exists' : 'Conflict';
+    if (conflictingEntitlementId) headers.location = links.entitlementUrl(request, conflictingEntitlementId);
+  } else if (code?.startsWith('link_token_')) {
+    problem.title = 'Invalid Link Token';
+  } else {
+    problem.title = 'Invalid Input';
+  }
+  return { statusCode, problems: [problem], headers };
+}
+
+/** Any error, ours or the framework's, as a status and a list of problems; never internals. */
+export function toAnswer(error: unknown, request: FastifyRequest, links: PartnerLinks): Answer {
+  if (error instanceof ApiError) {
+    return { statusCode: error.statusCode, problems: error.problems, headers: error.headers, ...(error.oauthError ? { oauthError: error.oauthError } : {}) };
+  }
+  if (error instanceof PartnerError) return fromPartnerError(error, request, links);
+  const e = error as Partial<FastifyError> & { validation?: SchemaError[]; validationContext?: string };
+  if (Array.isArray(e.validation)) {
+    const context = e.validationContext ?? 'body';
+    const data = context === 'body' ? request.body : context === 'querystring' ? request.query : request.params;
+    return { statusCode: 400, problems: problemsFromValidation(e.validation, context, data), headers: {} };
+  }
+  const statusCode = typeof e.statusCode === 'number' ? e.statusCode : 500;
+  if (statusCode === 429) {
+    return { statusCode, problems: Errors.rateLimited(e.message ?? 'Rate limit exceeded').problems, headers: {} };
+  }
+  if (statusCode >= 400 && statusCode < 500) {
+    const code = (e.code && FASTIFY_CODES[e.code]) ?? (e instanceof SyntaxError ? 'malformed_json' : 'bad_request');
+    const detail = code === 'malformed_json' ? `The request body is not valid JSON: ${e.message ?? ''}`.trim() : (e.message ?? 'Bad request');
+    return { statusCode, problems: [{ code, title: TITLES[statusCode] ?? 'Bad Request', detail }], headers: {} };
+  }
+  return {
+    statusCode: 500,
+    problems: [{ code: 'internal_error', title: 'Internal Server Error', detail: `An unexpected error occurred; quote request id ${request.id} when reporting it.` }],
+    headers: {},
+  };
+}
+
+const OAUTH_BY_STATUS: Record<number, string> = { 401: 'invalid_client', 429: 'temporarily_unavailable', 500: 'server_error' };
+
+function render(format: ErrorFormat, answer: Answer, requestId: string): object {
+  if (format === 'oauth2') {
+    const first = answer.problems[0];
+    return {
+      error: answer.oauthError ?? OAUTH_BY_STATUS[answer.statusCode] ?? 'invalid_request',
+      error_description: answer.problems.map((p) => p.detail).join('; ') || first?.title || 'error',
+    };
+  }
+  return {
+    errors: answer.problems.map((p) => ({
+      id: requestId,
+      status: String(answer.statusCode),
+      ...(p.code ? { code: p.code } : {}),
+      title: p.title,
+      detail: p.detail,
+      ...(p.pointer !== undefined || p.parameter !== undefined
+        ? { source: { ...(p.pointer !== undefined ? { pointer: p.pointer } : {}), ...(p.parameter !== undefined ? { parameter: p.parameter } : {}) } }
+        : {}),
+    })),
+  };
+}
+
+export function errorFormatOf(request: FastifyRequest): ErrorFormat {
+  const configured = (request.routeOptions.config as { errorFormat?: ErrorFormat } | undefined)?.errorFormat;
+  if (configured) return configured;
+  return /^\/(oauth2|identity)\//.test(request.url) ? 'oauth2' : 'partner';
+}
+
+export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, links: PartnerLinks): FastifyReply {
+  const answer = toAnswer(error, request, links);
+  if (answer.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ statusCode: answer.statusCode, code: answer.problems[0]?.code }, 'request refused');
+  reply.code(answer.statusCode).headers(answer.headers);
+  if (answer.statusCode === 401 && !reply.hasHeader('www-authenticate') && errorFormatOf(request) === 'oauth2') {
+    reply.header('www-authenticate', 'Basic realm="signups"');
+  }
+  return reply.type('application/json; charset=utf-8').send(render(errorFormatOf(request), answer, request.id));
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+/** The OpenAPI documents live at the repository root, two levels above both src/server and dist/server. */
+export const OPENAPI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'openapi');
+
+export type ErrorFormat = 'partner' | 'oauth2';
+
+export interface OperationInfo {
+  operationId: string;
+  method: string;
+  path: string;
+  /** Scopes the caller's token must hold; undefined when the operation needs no token. */
+  scopes: string[] | undefined;
+  errorFormat: ErrorFormat;
+  rateLimited: boolean;
+}
+
+export interface OpenApiDocument {
+  paths: Record<string, Record<string, Record<string, unknown>>>;
+  [key: string]: unknown;
+}
+
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
+
+export function loadDocument(file: string): OpenApiDocument {
+  return parse(readFileSync(join(OPENAPI_DIR, file), 'utf8')) as OpenApiDocument;
+}
+
+/** What the server needs to know about each operation beyond what fastify-openapi-glue wires up. */
+export function operationsOf(doc: OpenApiDocument, defaultFormat: ErrorFormat): Map<string, OperationInfo> {
+  const out = new Map<string, OperationInfo>();
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (!HTTP_METHODS.has(method)) continue;
+      const operationId = op.operationId;
+      if (typeof operationId !== 'string') throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+      const security = op.security as Array<Record<string, string[]>> | undefined;
+      const scopes = security && security.length > 0 ? security.flatMap((req) => Object.values(req).flat()) : undefined;
+      out.set(operationId, {
+        operationId,
+        method: method.toUpperCase(),
+        path,
+        scopes,
+        errorFormat: (op['x-error-format'] as ErrorFormat | undefined) ?? defaultFormat,
+        rateLimited: op['x-rate-limit'] !== false,
+      });
+    }
+  }
+  return out;
+}

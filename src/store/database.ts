@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the database or an open transaction: domain functions accept both. */
+export type Executor = Kysely<Database>;
+
+export interface Store {
+  readonly db: Db;
+  readonly dialect: DialectName;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export class DatabaseUrlError extends Error {}
+
+export function parseDatabaseUrl(url: string): { dialect: DialectName; target: string } {
+  if (url.startsWith('sqlite:')) {
+    const target = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (target.length === 0) throw new DatabaseUrlError(`database URL '${url}' names no file`);
+    return { dialect: 'sqlite', target };
+  }
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { dialect: 'postgres', target: url };
+  throw new DatabaseUrlError(`database URL '${url}' must start with sqlite: or postgres://`);
+}
+
+// pg returns int8 and numeric as strings by default; our counts fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+
+export function openStore(url: string, options: { poolSize?: number } = {}): Store {
+  const { dialect, target } = parseDatabaseUrl(url);
+  if (dialect === 'sqlite') {
+    if (target !== ':memory:') mkdirSync(dirname(resolve(target)), { recursive: true });
+    const sqlite = new SQLite(target === ':memory:' ? ':memory:' : resolve(target));
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    // Several processes may share one file; wait for the writer instead of failing at once.
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect, url, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: target, max: options.poolSize ?? 10 });
+  // An idle client that loses its server must not crash the process.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect, url, close: () => db.destroy() };
+}

@@ -1,0 +1,28 @@
+import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { Store } from './database.js';
+import * as partner from './migrations/0001-partner.js';
+
+/** Migrations are listed here, not read from a folder, so they run the same from sources and from dist/. */
+function provider(store: Store): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '0001-partner': {
+      up: (db) => partner.up(db, store.dialect),
+      down: (db) => partner.down(db),
+    },
+  };
+  return { getMigrations: async () => migrations };
+}
+
+/** Brings the schema up to date; safe to call from several processes at once (the migrator takes a lock). */
+export async function migrateToLatest(store: Store): Promise<void> {
+  const migrator = new Migrator({ db: store.db, provider: provider(store) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+export async function pingDatabase(store: Store): Promise<void> {
+  await sql`select 1`.execute(store.db);
+}

@@ -1,0 +1,81 @@
+import type { CreateTableBuilder, Kysely } from 'kysely';
+import type { DialectName } from '../database.js';
+
+/** An auto-numbered `seq` column: the stable order that paging walks. */
+export function withSeq<T extends string>(table: CreateTableBuilder<T, never>, dialect: DialectName): CreateTableBuilder<T, 'seq'> {
+  return dialect === 'postgres'
+    ? table.addColumn('seq', 'serial', (c) => c.primaryKey())
+    : table.addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement());
+}
+
+// Migrations see an untyped database: the schema they build is what the typed one describes.
+type AnyDb = Kysely<any>;
+
+export async function up(db: AnyDb, dialect: DialectName): Promise<void> {
+  await db.schema
+    .createTable('settings')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('clients')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('secret_hash', 'text', (c) => c.notNull())
+    .addColumn('scopes', 'text', (c) => c.notNull())
+    .addColumn('tenant_id', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await withSeq(db.schema.createTable('organizations'), dialect)
+    .addColumn('id', 'text', (c) => c.notNull().unique())
+    .addColumn('name', 'text')
+    .addColumn('sso_kind', 'text', (c) => c.notNull())
+    .addColumn('sso_tenant_id', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('activated_at', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await withSeq(db.schema.createTable('partner_organizations'), dialect)
+    .addColumn('partner_id', 'text', (c) => c.notNull())
+    .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('partner_organizations_partner_org', ['partner_id', 'organization_id'])
+    .execute();
+
+  await withSeq(db.schema.createTable('entitlements'), dialect)
+    .addColumn('id', 'text', (c) => c.notNull().unique())
+    .addColumn('partner_id', 'text', (c) => c.notNull())
+    .addColumn('external_id', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('plan_id', 'text', (c) => c.notNull())
+    .addColumn('product_id', 'text', (c) => c.notNull())
+    .addColumn('usage_reporting_id', 'text')
+    .addColumn('resource_id', 'text')
+    .addColumn('organization_id', 'text', (c) => c.references('organizations.id').onDelete('set null'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    // The uniqueness that makes two racing signups for one external_id give one 201 and one 409.
+    .addUniqueConstraint('entitlements_partner_external_id', ['partner_id', 'external_id'])
+    .execute();
+  await db.schema.createIndex('entitlements_partner_org').on('entitlements').columns(['partner_id', 'organization_id', 'seq']).execute();
+
+  await withSeq(db.schema.createTable('users'), dialect)
+    .addColumn('id', 'text', (c) => c.notNull().unique())
+    .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+    .addColumn('given_name', 'text', (c) => c.notNull())
+    .addColumn('family_name', 'text', (c) => c.notNull())
+    .addColumn('email', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('users_org_email', ['organization_id', 'email'])
+    .execute();
+}
+
+export async function down(db: AnyDb): Promise<void> {
+  for (const table of ['users', 'entitlements', 'partner_organizations', 'organizations', 'clients', 'settings']) {
+    await db.schema.dropTable(table).ifExists().execute();
+  }
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { configFromEnv, type ServerConfig } from '../../src/config/server-config.js';
+import { createClient } from '../../src/identity/clients.js';
+import { buildApp } from '../../src/server/app.js';
+import { ManualClock } from '../../src/store/clock.js';
+import { type DialectName, openStore, type Store } from '../../src/store/database.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { createPostgresDatabase, testDialects } from './dialects.js';
+
+export interface TestServer {
+  dialect: DialectName;
+  url: string;
+  store: Store;
+  clock: ManualClock;
+  app: FastifyInstance;
+  config: ServerConfig;
+  /** A new client (a partner, for the partner API) with these scopes. */
+  client(scopes?: string[], tenantId?: string): Promise<{ id: string; secret: string }>;
+  /** An access token for a new client with these scopes. */
+  token(scopes?: string[]): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const ALL_PARTNER_SCOPES = ['partner:create', 'partner:describe'];
+
+/** Starts the real server on a loopback port with a fresh database of the given dialect. */
+export async function startServer(dialect: DialectName, overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+  let databaseUrl: string;
+  let cleanup: () => Promise<void>;
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'signups-test-'));
+    databaseUrl = `sqlite:${join(dir, 'test.db')}`;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const database = await createPostgresDatabase();
+    databaseUrl = database.url;
+    cleanup = database.drop;
+  }
+  const config: ServerConfig = { ...configFromEnv({}), databaseUrl, port: 0, logLevel: 'silent', ...overrides };
+  const store = openStore(databaseUrl);
+  await migrateToLatest(store);
+  const clock = new ManualClock(new Date());
+  const app = await buildApp({ store, config, clock, logger: false });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  const server: TestServer = {
+    dialect,
+    url: address,
+    store,
+    clock,
+    app,
+    config,
+    async client(scopes = ALL_PARTNER_SCOPES, tenantId) {
+      const c = await createClient(store.db, clock, { name: 'test', scopes, tenantId: tenantId ?? null });
+      return { id: c.id, secret: c.secret };
+    },
+    async token(scopes = ALL_PARTNER_SCOPES) {
+      const c = await server.client(scopes);
+      const res = await fetch(`${address}/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: c.id, client_secret: c.secret }),
+      });
+      if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { access_token: string }).access_token;
+    },
+    async close() {
+      await app.close();
+      await store.close();
+      await cleanup();
+    },
+  };
+  return server;
+}
+
+/**
+ * Runs the same suite once per dialect under test, each against its own server and database
+ * (the kysely way: one test body, every dialect).
+ */
+export function describeEachDialect(
+  name: string,
+  body: (server: () => TestServer) => void,
+  overrides: Partial<ServerConfig> = {},
+): void {
+  for (const dialect of testDialects()) {
+    describe(`${name} [${dialect}]`, () => {
+      let server: TestServer | undefined;
+      before(async () => {
+        server = await startServer(dialect, overrides);
+      });
+      after(async () => {
+        await server?.close();
+      });
+      body(() => {
+        if (!server) throw new Error('server not started');
+        return server;
+      });
+    });
+  }
+}
