@@ -29,6 +29,14 @@ export const Errors = {
     }),
   forbidden: (detail: string) => new ApiError(403, [{ code: 'user_unauthorized', title: 'User Access Unauthorized', detail }]),
   notFound: (detail: string) => new ApiError(404, [{ title: 'Not Found', detail }]),
+  unsupportedMediaType: (contentType: string, accepted: readonly string[]) =>
+    new ApiError(415, [
+      {
+        code: 'unsupported_media_type',
+        title: 'Unsupported Media Type',
+        detail: `Content-Type '${contentType}' is not accepted here; send ${accepted.join(' or ')}`,
+      },
+    ], {}, 'invalid_request'),
   rateLimited: (detail: string) => new ApiError(429, [{ code: 'rate_limit_exceeded', title: 'Too Many Requests', detail }]),
   oauth: (statusCode: number, error: string, description: string, headers: Record<string, string> = {}) =>
     new ApiError(statusCode, [{ code: error, title: error, detail: description }], headers, error),

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import type { ServerConfig } from '../config/server-config.js';
 import { AccessTokens } from '../identity/access-tokens.js';
@@ -32,6 +32,24 @@ interface RouteConfig {
   scopes?: string[];
   errorFormat: OperationInfo['errorFormat'];
   rateLimit?: false;
+}
+
+const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+function bodyContentTypes(schema: RouteOptions['schema']): string[] | undefined {
+  const content = (schema?.body as { content?: Record<string, unknown> } | undefined)?.content;
+  return content ? Object.keys(content) : undefined;
+}
+
+/**
+ * A body may only come in a media type the document declares for the operation: fastify would otherwise parse
+ * any type it knows (text, forms) and hand the handler a body that no schema checked.
+ */
+function requireContentType(accepted: readonly string[]) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!accepted.includes(type)) throw Errors.unsupportedMediaType(type, accepted);
+  };
 }
 
 /** Builds the HTTP server: routes, validation and serialization come from the OpenAPI documents. */
@@ -86,9 +104,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // Added after the rate limiter's own onRoute hook, so limits are counted before tokens are checked.
   app.addHook('onRoute', (route) => {
     const scopes = (route.config as RouteConfig | undefined)?.scopes;
-    if (!scopes) return;
-    const hooks = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
-    route.onRequest = [...hooks, authorize(scopes)];
+    if (scopes) route.onRequest = [...asArray(route.onRequest), authorize(scopes)];
+    const declared = bodyContentTypes(route.schema);
+    if (declared) route.preValidation = [...asArray(route.preValidation), requireContentType(declared)];
   });
 
   const handlers: Record<string, Handler> = {

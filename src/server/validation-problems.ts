@@ -23,7 +23,7 @@ function valueAt(root: unknown, pointer: string): unknown {
 
 /** The pointer to the field the error is about: a missing or unexpected property is named, not its parent. */
 function pointerOf(error: SchemaError): string {
-  const child = error.params.missingProperty ?? error.params.additionalProperty ?? (error.params.error === 'tag' ? error.params.tag : undefined);
+  const child = error.params.missingProperty ?? error.params.additionalProperty ?? (error.keyword === 'discriminator' ? error.params.tag : undefined);
   return typeof child === 'string' ? `${error.instancePath}/${escape(child)}` : error.instancePath;
 }
 
