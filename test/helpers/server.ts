@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { configFromEnv, type ServerConfig } from '../../src/config/server-config.js';
+import { AccessTokens } from '../../src/identity/access-tokens.js';
 import { createClient } from '../../src/identity/clients.js';
 import { buildApp } from '../../src/server/app.js';
 import { ManualClock } from '../../src/store/clock.js';
 import { type DialectName, openStore, type Store } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
+import { getOrCreateSecret } from '../../src/store/settings.js';
 import { createPostgresDatabase, testDialects } from './dialects.js';
 
 export interface TestServer {
@@ -20,8 +22,10 @@ export interface TestServer {
   config: ServerConfig;
   /** A new client (a partner, for the partner API) with these scopes. */
   client(scopes?: string[], tenantId?: string): Promise<{ id: string; secret: string }>;
-  /** An access token for a new client with these scopes. */
+  /** An access token for a new client with these scopes, fetched from the token endpoint. */
   token(scopes?: string[]): Promise<string>;
+  /** An access token for a new client, signed directly (no HTTP call, so it spends no rate-limit budget). */
+  mintToken(scopes?: string[]): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -66,6 +70,11 @@ export async function startServer(dialect: DialectName, overrides: Partial<Serve
       });
       if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { access_token: string }).access_token;
+    },
+    async mintToken(scopes = ALL_PARTNER_SCOPES) {
+      const c = await createClient(store.db, clock, { name: 'test', scopes });
+      const tokens = new AccessTokens(await getOrCreateSecret(store.db, 'access_token_key'), clock, config.accessTokenTtlSeconds);
+      return (await tokens.issue({ id: c.id, name: c.name, scopes: c.scopes, tenantId: null }, scopes)).accessToken;
     },
     async close() {
       await app.close();
