@@ -87,7 +87,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorateRequest('principal', null);
   app.decorateRequest('tokenProblem', null);
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    const form: Record<string, string> = {};
+    for (const [key, value] of new URLSearchParams(body as string)) {
+      // RFC 6749 §3.2: request parameters must not be included more than once.
+      if (key in form) return done(Errors.oauth(400, 'invalid_request', `The parameter '${key}' appears more than once`), undefined);
+      form[key] = value;
+    }
+    done(null, form);
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

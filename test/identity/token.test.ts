@@ -180,6 +180,29 @@ describeEachDialect('OAuth2 client-credentials token endpoint', (server) => {
     assertOAuthError(res, 400, 'invalid_request');
   });
 
+  test('a repeated parameter is invalid_request (RFC 6749 §3.2)', async () => {
+    const s = server();
+    const client = await s.client();
+    const res = await call<OAuthErrorBody>(s.url, 'POST', '/oauth2/token', {
+      body: `grant_type=client_credentials&grant_type=password&client_id=${client.id}&client_secret=${client.secret}`,
+      headers: { 'content-type': FORM },
+    });
+    assertOAuthError(res, 400, 'invalid_request');
+  });
+
+  test('a form client_id that differs from the Basic client is invalid_request', async () => {
+    const s = server();
+    const [client, other] = [await s.client(), await s.client()];
+    const res = await requestToken(s, '/oauth2/token', { grant_type: 'client_credentials', client_id: other.id }, { authorization: basic(client.id, client.secret) });
+    assertOAuthError(res, 400, 'invalid_request');
+  });
+
+  test('an empty scope asks for the client’s registered scopes', async () => {
+    const s = server();
+    const client = await s.client(['partner:describe']);
+    assertToken(await requestToken(s, '/oauth2/token', { grant_type: 'client_credentials', client_id: client.id, client_secret: client.secret, scope: '' }), 'partner:describe');
+  });
+
   test('a malformed Basic header is invalid_client', async () => {
     const s = server();
     const res = await requestToken(s, '/oauth2/token', { grant_type: 'client_credentials' }, { authorization: 'Basic !!!' });

@@ -33,6 +33,9 @@ function credentialsOf(request: FastifyRequest, form: TokenForm): { id: string; 
         'www-authenticate': 'Basic realm="signups"',
       });
     }
+    if (form.client_id !== undefined && form.client_id !== id) {
+      throw Errors.oauth(400, 'invalid_request', 'client_id in the form differs from the client authenticated by the Authorization header');
+    }
     if (form.client_secret !== undefined) {
       throw Errors.oauth(400, 'invalid_request', 'Send the client credentials either in the Authorization header or in the form, not both');
     }
@@ -57,7 +60,8 @@ export function oauthHandlers(app: AppContext) {
     if (!client) {
       throw Errors.oauth(401, 'invalid_client', 'Unknown client or wrong secret', credentials.basic ? { 'www-authenticate': 'Basic realm="signups"' } : {});
     }
-    const requested = form.scope !== undefined ? parseScopes(form.scope) : client.scopes;
+    // An empty scope is treated like an omitted one: the client's registered scopes.
+    const requested = form.scope !== undefined && form.scope.trim() !== '' ? parseScopes(form.scope) : client.scopes;
     const notGranted = requested.filter((s) => !client.scopes.includes(s));
     if (notGranted.length > 0) {
       throw Errors.oauth(400, 'invalid_scope', `The client may not request: ${notGranted.join(' ')}`);
