@@ -1,0 +1,325 @@
+// Load benchmark of POST /partner/v2/signup: the real server on a durable database against a plain
+// node:http server that only parses the body and answers the same shape. Run with `npm run bench`.
+//
+//   BENCH_DURATION=10              seconds of the measured round, per target
+//   BENCH_WARMUP=3                 seconds of the warm-up round, per target
+//   BENCH_CONNECTIONS=10           concurrent keep-alive connections
+//   SIGNUPS_BENCH_POSTGRES_URL=…   also measure on PostgreSQL (a throwaway database on that server)
+//   BENCH_CPU_PROF=dir             write a CPU profile of each server process there (slows the servers)
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openStore } from '../src/store/database.js';
+import { signupBody } from '../test/helpers/fixtures.js';
+import type { ReadyMessage } from './server-process.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const SERVER_PROCESS = join(HERE, 'server-process.ts');
+const PATH = '/partner/v2/signup';
+/** Below this share of 201 answers the figures describe errors, not signups, and the run fails. */
+const MIN_CREATED_SHARE = 0.99;
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, not '${raw}'`);
+  return n;
+}
+
+const DURATION = positiveInt('BENCH_DURATION', 10);
+const WARMUP = positiveInt('BENCH_WARMUP', 3);
+const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 10);
+const POSTGRES_URL = process.env.SIGNUPS_BENCH_POSTGRES_URL || undefined;
+const PROFILE_DIR = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
+
+interface Round {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  total: number;
+  created: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+}
+
+interface TargetResult {
+  name: string;
+  /** Key in the final JSON line. */
+  key: string;
+  measured: Round;
+  /** 201 answers over both rounds, and the entitlements the database holds afterwards (signups only). */
+  createdTotal: number;
+  rowsInDatabase?: number;
+}
+
+interface Database {
+  url: string;
+  drop(): Promise<void>;
+}
+
+function sqliteDatabase(): Database {
+  const dir = mkdtempSync(join(tmpdir(), 'signups-bench-'));
+  return { url: `sqlite:${join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A fresh database on the PostgreSQL server, dropped afterwards; the admin URL's own database is untouched. */
+async function postgresDatabase(admin: string): Promise<Database> {
+  const name = `signups_bench_${randomBytes(6).toString('hex')}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+interface ServerChild {
+  ready: ReadyMessage;
+  stop(): Promise<void>;
+}
+
+/** Starts bench/server-process.ts the same way for every target, so each server has a process to itself. */
+async function startServer(args: string[], label: string): Promise<ServerChild> {
+  // One folder per target: the module loader's worker thread writes a profile of its own next to the main one.
+  const profileDir = PROFILE_DIR ? join(PROFILE_DIR, label) : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...profile, SERVER_PROCESS, ...args], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const ready = await new Promise<ReadyMessage>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`${label}: server did not start within 30 s`)), 30_000);
+    child.once('message', (message) => {
+      clearTimeout(timer);
+      done(message as ReadyMessage);
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      fail(new Error(`${label}: server exited with code ${code} before listening`));
+    });
+  }).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
+  return {
+    ready,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const code = await exited;
+      clearTimeout(timer);
+      if (code !== 0) throw new Error(`${label}: server exited with code ${code}`);
+    },
+  };
+}
+
+async function accessToken(url: string, client: { id: string; secret: string }): Promise<string> {
+  const res = await fetch(`${url}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.id, client_secret: client.secret }),
+  });
+  if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+}
+
+/** One round of load; every request carries a new external_id (a repeated one is a 409). */
+async function round(url: string, token: string | undefined, seconds: number): Promise<Round> {
+  const runId = randomBytes(4).toString('hex');
+  let n = 0;
+  // autocannon's own latency histogram has 1 ms steps, too coarse next to a sub-millisecond baseline.
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    requests: [
+      {
+        method: 'POST',
+        path: PATH,
+        setupRequest: (request) => ({ ...request, body: JSON.stringify(signupBody({ externalId: `bench-${runId}-${n++}` })) }),
+      },
+    ],
+  });
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, Number(count)]));
+  return {
+    rps: result.requests.average,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    total: result.requests.total,
+    created: statusCodes['201'] ?? 0,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes,
+  };
+}
+
+async function countEntitlements(databaseUrl: string): Promise<number> {
+  const store = openStore(databaseUrl);
+  try {
+    const row = await store.db
+      .selectFrom('entitlements')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  } finally {
+    await store.close();
+  }
+}
+
+async function measure(name: string, key: string, database: Database | undefined): Promise<TargetResult> {
+  process.stdout.write(`${name}: starting server… `);
+  const server = await startServer(database ? ['signups', database.url] : ['baseline'], key);
+  let measured: Round;
+  let warm: Round;
+  try {
+    const { url, client } = server.ready;
+    const token = client ? await accessToken(url, client) : undefined;
+    process.stdout.write(`warm-up ${WARMUP} s… `);
+    warm = await round(url, token, WARMUP);
+    process.stdout.write(`measuring ${DURATION} s… `);
+    measured = await round(url, token, DURATION);
+  } finally {
+    await server.stop();
+  }
+  const result: TargetResult = { name, key, measured, createdTotal: warm.created + measured.created };
+  // Counted after the server closed its store: the answers were backed by rows on disk.
+  if (database) result.rowsInDatabase = await countEntitlements(database.url);
+  process.stdout.write('done\n');
+  return result;
+}
+
+const fixed = (value: number, digits: number) => value.toFixed(digits);
+const pad = (text: string, width: number) => (text.length >= width ? text : text + ' '.repeat(width - text.length));
+const padLeft = (text: string, width: number) => (text.length >= width ? text : ' '.repeat(width - text.length) + text);
+
+function printTable(results: TargetResult[], baseline: TargetResult): void {
+  const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'requests', '201', 'non-2xx', 'errors', 'x req/s', 'x p99'];
+  const rows = results.map((r) => {
+    const m = r.measured;
+    return [
+      r.name,
+      fixed(m.rps, 0),
+      fixed(m.p50Ms, 2),
+      fixed(m.p99Ms, 2),
+      String(m.total),
+      String(m.created),
+      String(m.non2xx),
+      String(m.errors),
+      fixed(m.rps / baseline.measured.rps, 2),
+      fixed(m.p99Ms / baseline.measured.p99Ms, 2),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? pad(c, widths[i] ?? 0) : padLeft(c, widths[i] ?? 0))).join('  ');
+  console.log('');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+  console.log('');
+  console.log('x req/s = throughput / baseline throughput (higher is better); x p99 = p99 / baseline p99 (lower is better).');
+  console.log('The machine is shared and noisy: absolute req/s and latencies vary from run to run; only the ratios are meaningful.');
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `POST ${PATH}: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s measured per target; servers in child processes on 127.0.0.1`,
+  );
+  if (PROFILE_DIR) console.log(`CPU profiles go to ${PROFILE_DIR} (profiling slows the servers; do not compare these figures)`);
+  const results: TargetResult[] = [];
+  results.push(await measure('baseline (node:http)', 'baseline', undefined));
+
+  const databases: Array<{ name: string; key: string; open: () => Promise<Database> }> = [
+    { name: 'signups (sqlite file)', key: 'signups_sqlite', open: async () => sqliteDatabase() },
+  ];
+  if (POSTGRES_URL) databases.push({ name: 'signups (postgres)', key: 'signups_postgres', open: () => postgresDatabase(POSTGRES_URL) });
+  for (const target of databases) {
+    const database = await target.open();
+    try {
+      results.push(await measure(target.name, target.key, database));
+    } finally {
+      await database.drop();
+    }
+  }
+
+  const [baseline] = results;
+  if (!baseline) throw new Error('no baseline result');
+  printTable(results, baseline);
+
+  const problems: string[] = [];
+  for (const r of results) {
+    const m = r.measured;
+    if (m.total === 0 || m.created / m.total < MIN_CREATED_SHARE) {
+      problems.push(`${r.name}: only ${m.created} of ${m.total} answers were 201 (status codes ${JSON.stringify(m.statusCodes)})`);
+    }
+    if (m.errors > 0) problems.push(`${r.name}: ${m.errors} connection errors (${m.timeouts} timeouts)`);
+    // A round ends with up to one request per connection in flight: written, but its answer not counted.
+    const inFlight = 2 * CONNECTIONS;
+    if (r.rowsInDatabase !== undefined && (r.rowsInDatabase < r.createdTotal || r.rowsInDatabase > r.createdTotal + inFlight)) {
+      problems.push(`${r.name}: ${r.createdTotal} signups answered 201 but the database holds ${r.rowsInDatabase} entitlements`);
+    }
+  }
+  for (const r of results) {
+    if (r.rowsInDatabase !== undefined) {
+      const extra = r.rowsInDatabase - r.createdTotal;
+      const note = extra > 0 ? ` (${extra} more were in flight when a round stopped)` : '';
+      console.log(`${r.name}: ${r.createdTotal} answers were 201; the database holds ${r.rowsInDatabase} entitlements${note}`);
+    }
+  }
+  for (const problem of problems) console.error(`PROBLEM ${problem}`);
+
+  const figures: Record<string, unknown> = { path: PATH, duration_s: DURATION, warmup_s: WARMUP, connections: CONNECTIONS };
+  results.forEach((r, i) => {
+    const m = r.measured;
+    figures[r.key] = {
+      rps: Math.round(m.rps),
+      p50_ms: Number(m.p50Ms.toFixed(3)),
+      p99_ms: Number(m.p99Ms.toFixed(3)),
+      requests: m.total,
+      non2xx: m.non2xx,
+      errors: m.errors,
+      ...(i === 0
+        ? {}
+        : {
+            throughput_ratio: Number((m.rps / baseline.measured.rps).toFixed(3)),
+            p99_ratio: Number((m.p99Ms / baseline.measured.p99Ms).toFixed(3)),
+          }),
+    };
+  });
+  figures.ok = problems.length === 0;
+  console.log(JSON.stringify(figures));
+  if (problems.length > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
