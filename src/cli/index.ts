@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { createClientCommand } from './clients.js';
 import { linkTokenCommand } from './link-token.js';
+import { createNamespaceCommand } from './namespaces.js';
 import { serve } from './serve.js';
 
 const program = new Command();
@@ -25,6 +26,15 @@ clients
   .option('--tenant <tenantId>', 'the tenant the client acts in')
   .option('--json', 'print {"client_id","client_secret"}')
   .action(createClientCommand);
+
+const namespaces = program.command('namespaces').description('SDS namespaces (where streams and signups live)');
+namespaces
+  .command('create')
+  .description('create a namespace in a tenant (no-op if it exists)')
+  .option('--database <url>', 'database URL (env SIGNUPS_DATABASE_URL)')
+  .requiredOption('--tenant <tenantId>', 'the tenant')
+  .requiredOption('--namespace <namespaceId>', 'the namespace id')
+  .action(createNamespaceCommand);
 
 program
   .command('link-token')

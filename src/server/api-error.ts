@@ -5,6 +5,10 @@ export interface Problem {
   detail: string;
   pointer?: string;
   parameter?: string;
+  /** AVEVA error bodies: why it happened and what to do, and the ids or values involved. */
+  reason?: string;
+  resolution?: string;
+  parameters?: Record<string, string>;
 }
 
 /** An error the edge raises itself (authentication, scopes, rate limits) with the status it answers with. */

@@ -9,14 +9,17 @@ import type { Store } from '../store/database.js';
 import { getOrCreateSecret } from '../store/settings.js';
 import { Errors } from './api-error.js';
 import type { AppContext } from './app-context.js';
-import { authorize, identify } from './auth.js';
+import { authorize, authorizeTenant, identify } from './auth.js';
 import { sendError } from './error-handler.js';
+import { changeBrokerHandlers } from './handlers/change-broker.js';
 import { healthHandlers } from './handlers/health.js';
+import { sdsHandlers } from './handlers/sds.js';
 import { oauthHandlers } from './handlers/oauth.js';
 import { partnerHandlers } from './handlers/partner.js';
 import { registerRateLimit } from './rate-limit.js';
 import { requestIdFor } from './request-id.js';
-import { loadDocument, type OperationInfo, operationsOf } from './spec.js';
+import { type ErrorFormat, loadDocument, type OperationInfo, operationsOf } from './spec.js';
+import { normalizeLetterCase } from './letter-case.js';
 
 export interface BuildOptions {
   store: Store;
@@ -31,14 +34,27 @@ interface RouteConfig {
   operationId: string;
   scopes?: string[];
   errorFormat: OperationInfo['errorFormat'];
+  tenantScoped: boolean;
   rateLimit?: false;
 }
+
+/** The OpenAPI documents served, each with the error format its clients expect. */
+const DOCUMENTS: ReadonlyArray<{ file: string; format: ErrorFormat }> = [
+  { file: 'partner-v2.yaml', format: 'partner' },
+  { file: 'sds-v1.yaml', format: 'aveva' },
+  { file: 'change-broker-v1.yaml', format: 'aveva' },
+];
 
 const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 function bodyContentTypes(schema: RouteOptions['schema']): string[] | undefined {
   const content = (schema?.body as { content?: Record<string, unknown> } | undefined)?.content;
   return content ? Object.keys(content) : undefined;
+}
+
+function bodySchema(schema: RouteOptions['schema'], contentType: string): Parameters<typeof normalizeLetterCase>[1] {
+  const content = (schema?.body as { content?: Record<string, { schema?: object }> } | undefined)?.content;
+  return content?.[contentType]?.schema;
 }
 
 /**
@@ -72,6 +88,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     requestIdHeader: false,
     bodyLimit: config.bodyLimitBytes,
     return503OnClosing: true,
+    // AVEVA clients write `Tenants`/`Namespaces` capitalised and the docs lower-case; parameter values keep their case.
+    routerOptions: { caseSensitive: false },
     ajv: {
       customOptions: {
         allErrors: true,
@@ -109,30 +127,45 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await registerRateLimit(app, config.rateLimit);
   // Added after the rate limiter's own onRoute hook, so limits are counted before tokens are checked.
   app.addHook('onRoute', (route) => {
-    const scopes = (route.config as RouteConfig | undefined)?.scopes;
-    if (scopes) route.onRequest = [...asArray(route.onRequest), authorize(scopes)];
+    const config = route.config as RouteConfig | undefined;
+    if (config?.tenantScoped) route.onRequest = [...asArray(route.onRequest), authorizeTenant()];
+    else if (config?.scopes) route.onRequest = [...asArray(route.onRequest), authorize(config.scopes)];
     const declared = bodyContentTypes(route.schema);
     if (declared) route.preValidation = [...asArray(route.preValidation), requireContentType(declared)];
+    const jsonBody = bodySchema(route.schema, 'application/json');
+    // AVEVA clients write bodies in PascalCase or camelCase; the documents name one spelling.
+    if (config?.errorFormat === 'aveva' && jsonBody) {
+      route.preValidation = [
+        ...asArray(route.preValidation),
+        async (request: FastifyRequest) => {
+          request.body = normalizeLetterCase(request.body, jsonBody);
+        },
+      ];
+    }
   });
 
   const handlers: Record<string, Handler> = {
     ...partnerHandlers(context),
     ...oauthHandlers(context),
     ...healthHandlers(context),
+    ...sdsHandlers(context),
+    ...changeBrokerHandlers(context),
   } as Record<string, Handler>;
-  const document = loadDocument('partner-v2.yaml');
-  const operations = operationsOf(document, 'partner');
-  await app.register(openapiGlue, {
-    specification: document,
-    operationResolver: (operationId: string) => {
-      const handler = handlers[operationId];
-      const info = operations.get(operationId);
-      if (!handler || !info) throw new Error(`no handler for operation ${operationId}`);
-      const routeConfig: RouteConfig = { operationId, errorFormat: info.errorFormat };
-      if (info.scopes) routeConfig.scopes = info.scopes;
-      if (!info.rateLimited) routeConfig.rateLimit = false;
-      return { handler, config: routeConfig } as unknown as RouteOptions;
-    },
-  });
+  for (const { file, format } of DOCUMENTS) {
+    const document = loadDocument(file);
+    const operations = operationsOf(document, format);
+    await app.register(openapiGlue, {
+      specification: document,
+      operationResolver: (operationId: string) => {
+        const handler = handlers[operationId];
+        const info = operations.get(operationId);
+        if (!handler || !info) throw new Error(`no handler for operation ${operationId} in ${file}`);
+        const routeConfig: RouteConfig = { operationId, errorFormat: info.errorFormat, tenantScoped: info.tenantScoped };
+        if (info.scopes) routeConfig.scopes = info.scopes;
+        if (!info.rateLimited) routeConfig.rateLimit = false;
+        return { handler, config: routeConfig } as unknown as RouteOptions;
+      },
+    });
+  }
   return app;
 }

@@ -48,3 +48,19 @@ export function authorize(scopes: readonly string[]) {
     }
   };
 }
+
+/**
+ * Tenant routes: a valid token whose client acts in the tenant named by the path. Another tenant's namespace is
+ * refused without saying whether it exists.
+ */
+export function authorizeTenant() {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    await authorize([])(request, _reply);
+    const { tenantId } = request.params as { tenantId?: string };
+    const own = request.principal?.tenantId;
+    if (!own) throw Errors.forbidden('The client does not act in any tenant; create it with --tenant');
+    if (tenantId === undefined || own.toLowerCase() !== tenantId.toLowerCase()) {
+      throw Errors.forbidden(`The client may not act in tenant '${tenantId ?? ''}'`);
+    }
+  };
+}

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { PartnerError } from '../partner/errors.js';
+import { SdsError } from '../sds/errors.js';
 import { ApiError, Errors, type Problem } from './api-error.js';
 import type { ErrorFormat } from './spec.js';
 import { problemsFromValidation, type SchemaError } from './validation-problems.js';
@@ -55,12 +56,33 @@ function fromPartnerError(error: PartnerError, request: FastifyRequest, links: P
   return { statusCode, problems: [problem], headers };
 }
 
+const SDS_STATUS = { invalid: 400, not_found: 404, conflict: 409, forbidden: 403 } as const;
+
+function fromSdsError(error: SdsError): Answer {
+  const statusCode = SDS_STATUS[error.kind];
+  const problem: Problem = { title: TITLES[statusCode] ?? 'Error', detail: error.message, ...error.details };
+  return { statusCode, problems: [problem], headers: {} };
+}
+
+const RESOLUTIONS: Record<number, string> = {
+  400: 'Correct the request and send it again.',
+  401: 'Send a valid bearer token from the token endpoint.',
+  403: 'Use an identity that has access to this resource.',
+  404: 'Check the identifiers in the request.',
+  409: 'Check the current state of the resource and retry if appropriate.',
+  413: 'Send a smaller request body.',
+  415: 'Send the body as application/json.',
+  429: 'Wait for the time in Retry-After, then retry.',
+  500: 'Retry later; quote the OperationId when reporting the problem.',
+};
+
 /** Any error, ours or the framework's, as a status and a list of problems; never internals. */
 export function toAnswer(error: unknown, request: FastifyRequest, links: PartnerLinks): Answer {
   if (error instanceof ApiError) {
     return { statusCode: error.statusCode, problems: error.problems, headers: error.headers, ...(error.oauthError ? { oauthError: error.oauthError } : {}) };
   }
   if (error instanceof PartnerError) return fromPartnerError(error, request, links);
+  if (error instanceof SdsError) return fromSdsError(error);
   const e = error as Partial<FastifyError> & { validation?: SchemaError[]; validationContext?: string };
   if (Array.isArray(e.validation)) {
     const context = e.validationContext ?? 'body';
@@ -86,6 +108,21 @@ export function toAnswer(error: unknown, request: FastifyRequest, links: Partner
 const OAUTH_BY_STATUS: Record<number, string> = { 401: 'invalid_client', 429: 'temporarily_unavailable', 500: 'server_error' };
 
 function render(format: ErrorFormat, answer: Answer, requestId: string): object {
+  if (format === 'aveva') {
+    const first = answer.problems[0];
+    const many = answer.problems.length > 1;
+    const parameters: Record<string, string> = { ...first?.parameters };
+    if (many || first?.pointer !== undefined || first?.parameter !== undefined) {
+      for (const p of answer.problems) parameters[p.pointer ?? p.parameter ?? ''] = p.detail;
+    }
+    return {
+      OperationId: requestId,
+      Error: many ? 'The request is not valid.' : (first?.detail ?? 'Error'),
+      Reason: many ? answer.problems.map((p) => p.detail).join('; ') : (first?.reason ?? first?.title ?? 'Error'),
+      Resolution: first?.resolution ?? RESOLUTIONS[answer.statusCode] ?? 'Retry the request.',
+      Parameters: parameters,
+    };
+  }
   if (format === 'oauth2') {
     const first = answer.problems[0];
     return {
@@ -110,7 +147,8 @@ function render(format: ErrorFormat, answer: Answer, requestId: string): object 
 export function errorFormatOf(request: FastifyRequest): ErrorFormat {
   const configured = (request.routeOptions.config as { errorFormat?: ErrorFormat } | undefined)?.errorFormat;
   if (configured) return configured;
-  return /^\/(oauth2|identity)\//.test(request.url) ? 'oauth2' : 'partner';
+  if (/^\/(oauth2|identity)\//.test(request.url)) return 'oauth2';
+  return /^\/api\//i.test(request.url) ? 'aveva' : 'partner';
 }
 
 export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, links: PartnerLinks): FastifyReply {
@@ -118,8 +156,10 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
   if (answer.statusCode >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ statusCode: answer.statusCode, code: answer.problems[0]?.code }, 'request refused');
   reply.code(answer.statusCode).headers(answer.headers);
-  if (answer.statusCode === 401 && !reply.hasHeader('www-authenticate') && errorFormatOf(request) === 'oauth2') {
+  const format = errorFormatOf(request);
+  if (format === 'aveva') reply.header('operation-id', request.id);
+  if (answer.statusCode === 401 && !reply.hasHeader('www-authenticate') && format === 'oauth2') {
     reply.header('www-authenticate', 'Basic realm="signups"');
   }
-  return reply.type('application/json; charset=utf-8').send(render(errorFormatOf(request), answer, request.id));
+  return reply.type('application/json; charset=utf-8').send(render(format, answer, request.id));
 }

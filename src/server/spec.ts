@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 /** The OpenAPI documents live at the repository root, two levels above both src/server and dist/server. */
 export const OPENAPI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'openapi');
 
-export type ErrorFormat = 'partner' | 'oauth2';
+export type ErrorFormat = 'partner' | 'oauth2' | 'aveva';
 
 export interface OperationInfo {
   operationId: string;
@@ -16,6 +16,8 @@ export interface OperationInfo {
   scopes: string[] | undefined;
   errorFormat: ErrorFormat;
   rateLimited: boolean;
+  /** The caller's token must belong to the tenant named in the path (`{tenantId}`). */
+  tenantScoped: boolean;
 }
 
 export interface OpenApiDocument {
@@ -46,6 +48,7 @@ export function operationsOf(doc: OpenApiDocument, defaultFormat: ErrorFormat): 
         scopes,
         errorFormat: (op['x-error-format'] as ErrorFormat | undefined) ?? defaultFormat,
         rateLimited: op['x-rate-limit'] !== false,
+        tenantScoped: path.includes('{tenantId}'),
       });
     }
   }

@@ -1,6 +1,7 @@
 import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Store } from './database.js';
 import * as partner from './migrations/0001-partner.js';
+import * as sds from './migrations/0002-sds.js';
 
 /** Migrations are listed here, not read from a folder, so they run the same from sources and from dist/. */
 function provider(store: Store): MigrationProvider {
@@ -9,6 +10,7 @@ function provider(store: Store): MigrationProvider {
       up: (db) => partner.up(db, store.dialect),
       down: (db) => partner.down(db),
     },
+    '0002-sds': { up: (db) => sds.up(db), down: (db) => sds.down(db) },
   };
   return { getMigrations: async () => migrations };
 }

@@ -60,7 +60,65 @@ export interface UsersTable {
   created_at: string;
 }
 
+export interface NamespacesTable {
+  tenant_id: string;
+  id: string;
+  last_change_seq: Generated<number>;
+  created_at: string;
+}
+
+export interface SdsTypesTable {
+  tenant_id: string;
+  namespace_id: string;
+  id: string;
+  /** The type as stored, PascalCase JSON. */
+  definition: string;
+  key_property: string;
+  key_type_code: number;
+  created_at: string;
+}
+
+export interface SdsStreamsTable {
+  tenant_id: string;
+  namespace_id: string;
+  id: string;
+  type_id: string;
+  /** Name, Description and the other stream fields, PascalCase JSON. */
+  definition: string;
+  owner_type: string;
+  owner_object_id: string;
+  owner_tenant_id: string | null;
+  /** The stream's access control list, PascalCase JSON. */
+  acl: string;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface SdsEventsTable {
+  tenant_id: string;
+  namespace_id: string;
+  stream_id: string;
+  index_key: string;
+  event: string;
+}
+
+export interface ChangeLogTable {
+  tenant_id: string;
+  namespace_id: string;
+  seq: number;
+  stream_id: string;
+  operation: 'Insert' | 'Update' | 'Replace' | 'Remove' | 'RemoveWindow';
+  /** The events as written (index-only for removals), JSON array. */
+  events: string;
+  created_at: string;
+}
+
 export interface Database {
+  namespaces: NamespacesTable;
+  sds_types: SdsTypesTable;
+  sds_streams: SdsStreamsTable;
+  sds_events: SdsEventsTable;
+  change_log: ChangeLogTable;
   settings: SettingsTable;
   clients: ClientsTable;
   organizations: OrganizationsTable;
