@@ -24,6 +24,8 @@ export interface TestServer {
   client(scopes?: string[], tenantId?: string): Promise<{ id: string; secret: string }>;
   /** An access token for a new client with these scopes, fetched from the token endpoint. */
   token(scopes?: string[]): Promise<string>;
+  /** A token for a new client acting in `tenantId` (Change Broker and SDS routes), and that client's id. */
+  tenantToken(tenantId: string): Promise<{ token: string; clientId: string }>;
   /** An access token for a new client, signed directly (no HTTP call, so it spends no rate-limit budget). */
   mintToken(scopes?: string[]): Promise<string>;
   close(): Promise<void>;
@@ -70,6 +72,12 @@ export async function startServer(dialect: DialectName, overrides: Partial<Serve
       });
       if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { access_token: string }).access_token;
+    },
+    async tenantToken(tenantId: string) {
+      const c = await createClient(store.db, clock, { name: 'tenant-app', scopes: [], tenantId });
+      const tokens = new AccessTokens(await getOrCreateSecret(store.db, 'access_token_key'), clock, config.accessTokenTtlSeconds);
+      const issued = await tokens.issue({ id: c.id, name: c.name, scopes: [], tenantId }, []);
+      return { token: issued.accessToken, clientId: c.id };
     },
     async mintToken(scopes = ALL_PARTNER_SCOPES) {
       const c = await createClient(store.db, clock, { name: 'test', scopes });
