@@ -39,6 +39,7 @@ if (postgres && env.SIGNUPS_TEST_DIALECTS !== 'sqlite') {
 }
 env.SIGNUPS_TEST_DIALECTS = dialects.join(',');
 
-const files = process.argv.length > 2 ? process.argv.slice(2) : findTests('test');
+const args = process.argv.length > 2 ? process.argv.slice(2) : ['test'];
+const files = args.flatMap((arg) => (statSync(arg).isDirectory() ? findTests(arg) : [arg]));
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env });
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));

@@ -33,6 +33,30 @@ export function parseDatabaseUrl(url: string): { dialect: DialectName; target: s
 // pg returns int8 and numeric as strings by default; our counts fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 
+/**
+ * Kysely's SQLite driver prepares every statement anew, which costs more than running most of ours; keep the
+ * recent ones. Transactions start with BEGIN IMMEDIATE: they all write, and taking the write lock up front lets a
+ * second process wait (busy_timeout) instead of failing when a read lock cannot be upgraded.
+ */
+function cacheStatements(sqlite: SQLite.Database, capacity = 256): SQLite.Database {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, SQLite.Statement>();
+  const cached = (source: string): SQLite.Statement => {
+    const sql = source === 'begin' ? 'begin immediate' : source;
+    let statement = cache.get(sql);
+    if (statement) {
+      cache.delete(sql);
+    } else {
+      statement = prepare(sql);
+      if (cache.size >= capacity) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(sql, statement);
+    return statement;
+  };
+  sqlite.prepare = cached as typeof sqlite.prepare;
+  return sqlite;
+}
+
 export function openStore(url: string, options: { poolSize?: number } = {}): Store {
   const { dialect, target } = parseDatabaseUrl(url);
   if (dialect === 'sqlite') {
@@ -43,7 +67,7 @@ export function openStore(url: string, options: { poolSize?: number } = {}): Sto
     sqlite.pragma('foreign_keys = ON');
     // Several processes may share one file; wait for the writer instead of failing at once.
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cacheStatements(sqlite) }) });
     return { db, dialect, url, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target, max: options.poolSize ?? 10 });
