@@ -5,19 +5,8 @@ import { notFound, PartnerError } from './errors.js';
 import { newEntitlementId } from './ids.js';
 import { decodePageToken, type Page, toPage } from './paging.js';
 import type { EntitlementDetailsInput, PartnerContext } from './types.js';
-import { organizationIdFromUrl, findVisibleOrganization } from './organizations.js';
-
-/** The id in an entitlement URL (`.../partner/v2/entitlements/{id}`), or null if it is not one. */
-export function entitlementIdFromUrl(url: string): string | null {
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return null;
-  }
-  const match = /^(?:.*)\/partner\/v2\/entitlements\/([^/]+)\/?$/.exec(path);
-  return match?.[1] ? decodeURIComponent(match[1]) : null;
-}
+import { findVisibleOrganization } from './organizations.js';
+import { idFromUrl } from './representation.js';
 
 export async function findEntitlement(db: Db, partnerId: string, id: string): Promise<EntitlementRow | undefined> {
   return db.selectFrom('entitlements').selectAll().where('partner_id', '=', partnerId).where('id', '=', id).executeTakeFirst();
@@ -98,7 +87,7 @@ export async function createEntitlement(ctx: PartnerContext, details: Entitlemen
       const tx = { ...ctx, db: trx };
       let organizationId: string | null = null;
       if (details.organization) {
-        const orgId = organizationIdFromUrl(details.organization.related);
+        const orgId = idFromUrl(details.organization.related, 'organizations');
         const org = orgId ? await findVisibleOrganization(trx, ctx.partnerId, orgId) : undefined;
         if (!org) {
           throw notFound('organization', orgId ?? details.organization.related, {

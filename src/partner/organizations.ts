@@ -4,18 +4,6 @@ import { notFound } from './errors.js';
 import { decodePageToken, type Page, toPage } from './paging.js';
 import type { PartnerContext } from './types.js';
 
-/** The id in an organization URL (`.../partner/v2/organizations/{id}`), or null if it is not one. */
-export function organizationIdFromUrl(url: string): string | null {
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return null;
-  }
-  const match = /\/partner\/v2\/organizations\/([^/]+)\/?$/.exec(path);
-  return match?.[1] ? decodeURIComponent(match[1]) : null;
-}
-
 /** An organization the partner signed up or linked; others' organizations do not exist for it. */
 export async function findVisibleOrganization(db: Db, partnerId: string, id: string): Promise<OrganizationRow | undefined> {
   return db

@@ -9,6 +9,16 @@ export interface UrlBuilder {
 
 export const entitlementUrl = (base: string, id: string): string => `${base}/partner/v2/entitlements/${encodeURIComponent(id)}`;
 export const organizationUrl = (base: string, id: string): string => `${base}/partner/v2/organizations/${encodeURIComponent(id)}`;
+/** The id in a partner/v2 resource URL (`…/partner/v2/{collection}/{id}`, any host), or null if it is not one. */
+export function idFromUrl(url: string, collection: 'entitlements' | 'organizations'): string | null {
+  try {
+    const match = new RegExp(`/partner/v2/${collection}/([^/]+)/?$`).exec(new URL(url).pathname);
+    return match?.[1] ? decodeURIComponent(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
 const organizationCrn = (id: string): string => `crn://confluent.cloud/organization=${id}`;
 
 export function ssoUrl(ssoBaseUrl: string, organizationId: string): string {

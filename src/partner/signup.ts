@@ -3,15 +3,11 @@ import { LinkTokenError } from '../identity/link-tokens.js';
 import type { Tx } from '../store/database.js';
 import type { EntitlementRow, OrganizationRow } from '../store/schema.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
-import {
-  entitlementIdFromUrl,
-  explainExternalIdTaken,
-  findEntitlement,
-  insertEntitlement,
-} from './entitlements.js';
+import { explainExternalIdTaken, findEntitlement, insertEntitlement } from './entitlements.js';
 import { notFound, PartnerError } from './errors.js';
 import { newOrganizationId, newUserId } from './ids.js';
 import { findVisibleOrganization } from './organizations.js';
+import { idFromUrl } from './representation.js';
 import {
   type EntitlementInput,
   isReference,
@@ -59,7 +55,7 @@ async function attachEntitlement(ctx: PartnerContext & { db: Tx }, input: Entitl
     }
     return insertEntitlement(ctx, input, organizationId, '/entitlement/external_id');
   }
-  const id = entitlementIdFromUrl(input.related);
+  const id = idFromUrl(input.related, 'entitlements');
   if (!id) {
     throw new PartnerError('invalid', `'${input.related}' is not an entitlement URL (…/partner/v2/entitlements/{id})`, {
       code: 'invalid_input',
