@@ -31,17 +31,10 @@ export async function listOrganizations(
     .innerJoin('organizations', 'organizations.id', 'po.organization_id')
     .where('po.partner_id', '=', ctx.partnerId);
   const [rows, total] = await Promise.all([
-    base.selectAll('organizations').select('po.seq as link_seq').where('po.seq', '>', after).orderBy('po.seq').limit(query.pageSize + 1).execute(),
+    base.selectAll('organizations').select('po.seq').where('po.seq', '>', after).orderBy('po.seq').limit(query.pageSize + 1).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  // Paging walks the partner's links, not the organizations' own numbering.
-  const page = toPage(
-    rows.map((r) => ({ ...r, org_seq: r.seq, seq: r.link_seq })),
-    query.pageSize,
-    Number(total.n),
-  );
-  return {
-    ...page,
-    items: page.items.map(({ link_seq: _l, org_seq, seq: _s, ...r }) => ({ ...r, seq: org_seq })),
-  };
+  // Paging walks the partner's links (its signups and links), in the order they were made.
+  const page = toPage(rows, query.pageSize, Number(total.n));
+  return { ...page, items: page.items.map(({ seq: _seq, ...organization }) => organization) };
 }

@@ -17,7 +17,6 @@ export interface ClientsTable {
 }
 
 export interface OrganizationsTable {
-  seq: Generated<number>;
   id: string;
   name: string | null;
   sso_kind: string;
@@ -51,7 +50,6 @@ export interface EntitlementsTable {
 }
 
 export interface UsersTable {
-  seq: Generated<number>;
   id: string;
   organization_id: string;
   given_name: string;

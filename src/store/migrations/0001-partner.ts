@@ -28,8 +28,10 @@ export async function up(db: AnyDb, dialect: DialectName): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
-  await withSeq(db.schema.createTable('organizations'), dialect)
-    .addColumn('id', 'text', (c) => c.notNull().unique())
+  // Organizations and users are never paged by their own order, so their id is their key: one index fewer to write.
+  await db.schema
+    .createTable('organizations')
+    .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text')
     .addColumn('sso_kind', 'text', (c) => c.notNull())
     .addColumn('sso_tenant_id', 'text', (c) => c.notNull())
@@ -63,8 +65,9 @@ export async function up(db: AnyDb, dialect: DialectName): Promise<void> {
     .execute();
   await db.schema.createIndex('entitlements_partner_org').on('entitlements').columns(['partner_id', 'organization_id', 'seq']).execute();
 
-  await withSeq(db.schema.createTable('users'), dialect)
-    .addColumn('id', 'text', (c) => c.notNull().unique())
+  await db.schema
+    .createTable('users')
+    .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
     .addColumn('given_name', 'text', (c) => c.notNull())
     .addColumn('family_name', 'text', (c) => c.notNull())
