@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { accessibleStreams, type AccessControlList, type Trustee } from '../../src/sds/access.js';
+import { appendChange, currentChangeSeq, purgeChangesBefore, readChanges } from '../../src/sds/changes.js';
+import { createNamespace } from '../../src/sds/namespaces.js';
+import { describeEachDialect, type TestServer } from '../helpers/server.js';
+
+const TENANT = 'tenant-store';
+
+async function addStream(s: TestServer, ns: string, id: string, owner: Trustee, acl: AccessControlList): Promise<void> {
+  const now = s.clock.now().toISOString();
+  await s.store.db
+    .insertInto('sds_streams')
+    .values({
+      tenant_id: TENANT,
+      namespace_id: ns,
+      id,
+      type_id: 't',
+      definition: '{}',
+      owner_type: owner.Type,
+      owner_object_id: owner.ObjectId,
+      owner_tenant_id: owner.TenantId,
+      acl: JSON.stringify(acl),
+      created_at: now,
+      modified_at: now,
+    })
+    .execute();
+}
+
+describeEachDialect('SDS change log and stream access (store)', (server) => {
+  test('appendChange numbers changes per namespace from 1; readChanges pages by seq and filters streams', async () => {
+    const s = server();
+    await createNamespace(s.store.db, s.clock, TENANT, 'ns-a');
+    await createNamespace(s.store.db, s.clock, TENANT, 'ns-b');
+    assert.equal(await currentChangeSeq(s.store.db, TENANT, 'ns-a'), 0);
+    const seqs: number[] = [];
+    for (const [streamId, value] of [['s1', 1], ['s2', 2], ['s1', 3]] as const) {
+      seqs.push(
+        await s.store.db
+          .transaction()
+          .execute((tx) => appendChange(tx, s.clock, { tenantId: TENANT, namespaceId: 'ns-a', streamId, operation: 'Insert', events: [{ Timestamp: '2026-01-01T00:00:00Z', Value: value }] })),
+      );
+    }
+    assert.deepEqual(seqs, [1, 2, 3]);
+    assert.equal(await appendChange(s.store.db, s.clock, { tenantId: TENANT, namespaceId: 'ns-b', streamId: 's1', operation: 'Remove', events: [] }), 1);
+    assert.equal(await currentChangeSeq(s.store.db, TENANT, 'ns-a'), 3);
+    assert.equal(await currentChangeSeq(s.store.db, TENANT, 'missing'), 0);
+
+    const s1 = await readChanges(s.store.db, { tenantId: TENANT, namespaceId: 'ns-a', afterSeq: 0, streamIds: ['s1'], limit: 10 });
+    assert.deepEqual(s1.map((c) => [c.seq, c.streamId, c.operation]), [[1, 's1', 'Insert'], [3, 's1', 'Insert']]);
+    assert.deepEqual(s1[1]?.events, [{ Timestamp: '2026-01-01T00:00:00Z', Value: 3 }]);
+    assert.equal(s1[0]?.createdAt, s.clock.now().toISOString());
+    const page = await readChanges(s.store.db, { tenantId: TENANT, namespaceId: 'ns-a', afterSeq: 1, streamIds: ['s1', 's2'], limit: 1 });
+    assert.deepEqual(page.map((c) => c.seq), [2]);
+    assert.deepEqual(await readChanges(s.store.db, { tenantId: TENANT, namespaceId: 'ns-a', afterSeq: 0, streamIds: [], limit: 10 }), []);
+  });
+
+  test('appendChange in a transaction that rolls back leaves neither the record nor the number', async () => {
+    const s = server();
+    await createNamespace(s.store.db, s.clock, TENANT, 'ns-rollback');
+    await assert.rejects(
+      s.store.db.transaction().execute(async (tx) => {
+        await appendChange(tx, s.clock, { tenantId: TENANT, namespaceId: 'ns-rollback', streamId: 's', operation: 'Update', events: [] });
+        throw new Error('abort');
+      }),
+      /abort/,
+    );
+    assert.equal(await currentChangeSeq(s.store.db, TENANT, 'ns-rollback'), 0);
+    assert.deepEqual(await readChanges(s.store.db, { tenantId: TENANT, namespaceId: 'ns-rollback', afterSeq: 0, streamIds: ['s'], limit: 10 }), []);
+  });
+
+  test('purgeChangesBefore deletes records older than the cutoff only', async () => {
+    const s = server();
+    await createNamespace(s.store.db, s.clock, TENANT, 'ns-purge');
+    const change = { tenantId: TENANT, namespaceId: 'ns-purge', streamId: 's', operation: 'Insert' as const, events: [] };
+    await appendChange(s.store.db, s.clock, change);
+    s.clock.advance(60_000);
+    const cutoff = s.clock.now().toISOString();
+    await appendChange(s.store.db, s.clock, change);
+    // Earlier tests' records are older too: the purge spans every namespace.
+    assert.ok((await purgeChangesBefore(s.store.db, cutoff)) >= 1);
+    const left = await readChanges(s.store.db, { tenantId: TENANT, namespaceId: 'ns-purge', afterSeq: 0, streamIds: ['s'], limit: 10 });
+    assert.deepEqual(left.map((c) => c.seq), [2]);
+  });
+
+  test('accessibleStreams: owner reads, ACL Read allows, Denied wins, unknown streams are left out', async () => {
+    const s = server();
+    await createNamespace(s.store.db, s.clock, TENANT, 'ns-acl');
+    const owner: Trustee = { Type: 'Client', ObjectId: 'owner', TenantId: TENANT };
+    const reader: Trustee = { Type: 'Client', ObjectId: 'reader', TenantId: TENANT };
+    const allowRead = { Trustee: reader, AccessType: 'Allowed' as const, AccessRights: 1 };
+    await addStream(s, 'ns-acl', 'private', owner, { RoleTrusteeAccessControlEntries: [] });
+    await addStream(s, 'ns-acl', 'shared', owner, { RoleTrusteeAccessControlEntries: [allowRead] });
+    await addStream(s, 'ns-acl', 'denied', owner, {
+      RoleTrusteeAccessControlEntries: [allowRead, { Trustee: reader, AccessType: 'Denied', AccessRights: 31 }],
+    });
+    const ids = ['private', 'shared', 'denied', 'missing'];
+    assert.deepEqual([...(await accessibleStreams(s.store.db, TENANT, 'ns-acl', owner, ids))].sort(), ['denied', 'private', 'shared']);
+    assert.deepEqual([...(await accessibleStreams(s.store.db, TENANT, 'ns-acl', reader, ids))], ['shared']);
+    assert.deepEqual([...(await accessibleStreams(s.store.db, 'other-tenant', 'ns-acl', owner, ids))], []);
+  });
+});
