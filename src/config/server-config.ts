@@ -6,6 +6,23 @@ export interface RateLimitConfig {
   redisUrl?: string;
 }
 
+export interface ChangeBrokerConfig {
+  /** Signups that have not expired allowed per namespace; one more answers 409. */
+  signupLimit: number;
+  /** How long change data is kept, and how long a bookmark stays valid. */
+  retentionSeconds: number;
+  /** Most updates in one Get Updates answer. */
+  updatesPageSize: number;
+  /** Default inactivity period after which a signup that is not queried expires. */
+  inactivitySeconds: number;
+  /** How long an expired signup is kept before it is removed. */
+  expiredRetentionSeconds: number;
+  /** Run background work (activation, expiry, purge) in this process. */
+  backgroundWorker: boolean;
+  /** How often the background worker looks for due jobs. */
+  backgroundPollMs: number;
+}
+
 export interface ServerConfig {
   databaseUrl: string;
   host: string;
@@ -18,6 +35,7 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   rateLimit: RateLimitConfig;
   logLevel: string;
+  changeBroker: ChangeBrokerConfig;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/signups.db';
@@ -44,6 +62,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       windowMs: intFrom(env, 'SIGNUPS_RATE_LIMIT_WINDOW_MS', 60_000),
     },
     logLevel: env.SIGNUPS_LOG_LEVEL || 'info',
+    changeBroker: {
+      signupLimit: intFrom(env, 'SIGNUPS_SIGNUP_LIMIT', 10_000),
+      retentionSeconds: intFrom(env, 'SIGNUPS_RETENTION_SECONDS', 3600),
+      updatesPageSize: intFrom(env, 'SIGNUPS_UPDATES_PAGE_SIZE', 1000),
+      inactivitySeconds: intFrom(env, 'SIGNUPS_SIGNUP_INACTIVITY_SECONDS', 86_400),
+      expiredRetentionSeconds: intFrom(env, 'SIGNUPS_EXPIRED_SIGNUP_RETENTION_SECONDS', 86_400),
+      backgroundWorker: !['0', 'false', 'no', 'off'].includes((env.SIGNUPS_BACKGROUND_WORKER ?? '').toLowerCase()),
+      backgroundPollMs: intFrom(env, 'SIGNUPS_BACKGROUND_POLL_MS', 150),
+    },
   };
   if (env.SIGNUPS_PUBLIC_URL) config.publicUrl = env.SIGNUPS_PUBLIC_URL.replace(/\/+$/, '');
   if (env.SIGNUPS_REDIS_URL) config.rateLimit.redisUrl = env.SIGNUPS_REDIS_URL;

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
+import { BackgroundWorker } from '../change-broker/worker.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { AccessTokens } from '../identity/access-tokens.js';
 import { LinkTokens } from '../identity/link-tokens.js';
@@ -123,6 +124,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.setNotFoundHandler((request, reply) =>
     sendError(Errors.notFound(`No route for ${request.method} ${request.url.split('?')[0]}`), request, reply, links),
   );
+
+  if (config.changeBroker.backgroundWorker) {
+    // Change Broker background work (activation, expiry, purge) runs in every process; leases keep it single.
+    const worker = new BackgroundWorker({ db: store.db, dialect: store.dialect, clock, config: config.changeBroker }, app.log);
+    app.addHook('onReady', async () => worker.start());
+    app.addHook('onClose', async () => worker.stop());
+  }
 
   await registerRateLimit(app, config.rateLimit);
   // Added after the rate limiter's own onRoute hook, so limits are counted before tokens are checked.

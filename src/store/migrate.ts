@@ -2,6 +2,7 @@ import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Store } from './database.js';
 import * as partner from './migrations/0001-partner.js';
 import * as sds from './migrations/0002-sds.js';
+import * as changeBroker from './migrations/0003-change-broker.js';
 
 /** Migrations are listed here, not read from a folder, so they run the same from sources and from dist/. */
 function provider(store: Store): MigrationProvider {
@@ -11,6 +12,7 @@ function provider(store: Store): MigrationProvider {
       down: (db) => partner.down(db),
     },
     '0002-sds': { up: (db) => sds.up(db), down: (db) => sds.down(db) },
+    '0003-change-broker': { up: (db) => changeBroker.up(db), down: (db) => changeBroker.down(db) },
   };
   return { getMigrations: async () => migrations };
 }

@@ -111,7 +111,58 @@ export interface ChangeLogTable {
   created_at: string;
 }
 
+export interface CbSignupsTable {
+  id: string;
+  tenant_id: string;
+  namespace_id: string;
+  name: string | null;
+  owner_type: 'User' | 'Client' | 'Role';
+  owner_object_id: string;
+  owner_tenant_id: string | null;
+  community_id: string | null;
+  resource_type: 'Stream';
+  state: 'Activating' | 'Active' | 'Expired' | 'Failed';
+  start_seq: number | null;
+  activated_at: string | null;
+  inactivity_seconds: number;
+  created_at: string;
+  modified_at: string;
+  last_accessed_at: string;
+  expires_at: string;
+  expired_at: string | null;
+}
+
+export interface CbSignupResourcesTable {
+  signup_id: string;
+  resource_id: string;
+  /** 0 or 1 (booleans stored the same way on both dialects). */
+  is_accessible: Generated<number>;
+  checked: Generated<number>;
+  from_seq: number | null;
+  added_at: string;
+}
+
+export interface CbJobsTable {
+  id: string;
+  signup_id: string;
+  due_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  attempts: Generated<number>;
+  created_at: string;
+}
+
+export interface CbLeasesTable {
+  name: string;
+  holder: string;
+  until: string;
+}
+
 export interface Database {
+  cb_signups: CbSignupsTable;
+  cb_signup_resources: CbSignupResourcesTable;
+  cb_jobs: CbJobsTable;
+  cb_leases: CbLeasesTable;
   namespaces: NamespacesTable;
   sds_types: SdsTypesTable;
   sds_streams: SdsStreamsTable;
@@ -129,3 +180,4 @@ export type ClientRow = Selectable<ClientsTable>;
 export type OrganizationRow = Selectable<OrganizationsTable>;
 export type EntitlementRow = Selectable<EntitlementsTable>;
 export type NewEntitlement = Insertable<EntitlementsTable>;
+export type CbSignupRow = Selectable<CbSignupsTable>;

@@ -1,6 +1,127 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Bookmarks } from '../../change-broker/bookmarks.js';
+import type { ChangeBrokerContext } from '../../change-broker/context.js';
+import { toSignup, toTrustee } from '../../change-broker/representation.js';
+import { listResources, type ResourceFilter, updateResources } from '../../change-broker/resources.js';
+import { type Caller, callerIn, createSignup, deleteSignup, listSignups, ownSignup, renameSignup } from '../../change-broker/signups.js';
+import { readUpdates, requireActive, startingPosition } from '../../change-broker/updates.js';
+import { kickBackgroundWork } from '../../change-broker/worker.js';
+import { trusteeOf } from '../../sds/access.js';
+import { getOrCreateSecret } from '../../store/settings.js';
 import type { AppContext } from '../app-context.js';
+import { Errors } from '../api-error.js';
 
-/** Handlers of the Change Broker signups and updates, bound by operationId. */
-export function changeBrokerHandlers(_app: AppContext) {
-  return {};
+type Req = FastifyRequest;
+
+interface Path {
+  tenantId: string;
+  namespaceId: string;
+  signupId: string;
+}
+
+interface CreateBody {
+  Name?: string | null;
+  ResourceType: 'Stream';
+  ResourceIds: string[];
+  InactivityPeriodSeconds?: number;
+}
+
+interface ResourcesBody {
+  ResourcesToAdd?: string[] | null;
+  ResourcesToRemove?: string[] | null;
+}
+
+/** Thin translations between HTTP and the Change Broker domain; every decision is made in src/change-broker. */
+export function changeBrokerHandlers(app: AppContext) {
+  const ctx: ChangeBrokerContext = { db: app.store.db, dialect: app.store.dialect, clock: app.clock, config: app.config.changeBroker };
+  let bookmarks: Promise<Bookmarks> | undefined;
+  // The key is read once, on first use, from the database all processes share.
+  const bookmarkService = (): Promise<Bookmarks> =>
+    (bookmarks ??= getOrCreateSecret(app.store.db, 'bookmark_key')
+      .then((key) => new Bookmarks(key, app.clock, app.config.changeBroker.retentionSeconds))
+      .catch((error: unknown) => {
+        bookmarks = undefined;
+        throw error;
+      }));
+
+  const caller = (request: Req): Promise<Caller> => {
+    const { tenantId, namespaceId } = request.params as Path;
+    // authorizeTenant() ran before any of these handlers, so a principal is present.
+    if (!request.principal) throw Errors.forbidden('No principal');
+    return callerIn(ctx, tenantId, namespaceId, trusteeOf(request.principal));
+  };
+  const signupId = (request: Req): string => (request.params as Path).signupId;
+  const communityId = (request: Req): string | undefined => {
+    const value = request.headers['community-id'];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+
+  return {
+    async getAllSignups(request: Req, reply: FastifyReply) {
+      const { skip, count } = request.query as { skip: number; count: number };
+      const page = await listSignups(ctx, await caller(request), { skip, count });
+      return reply.header('total-count', String(page.total)).send({ signups: page.items.map(toSignup) });
+    },
+
+    async createSignup(request: Req, reply: FastifyReply) {
+      const body = request.body as CreateBody;
+      const community = communityId(request);
+      const row = await createSignup(ctx, await caller(request), {
+        name: body.Name ?? null,
+        resourceIds: body.ResourceIds,
+        ...(body.InactivityPeriodSeconds !== undefined ? { inactivitySeconds: body.InactivityPeriodSeconds } : {}),
+        ...(community !== undefined ? { communityId: community } : {}),
+      });
+      kickBackgroundWork(ctx.db);
+      return reply.code(202).send(toSignup(row));
+    },
+
+    async getSignupById(request: Req) {
+      const row = await ownSignup(ctx, await caller(request), signupId(request), { touch: true });
+      const position = await startingPosition(ctx, row);
+      const bookmark = position ? (await bookmarkService()).issue(row.id, position) : '';
+      return { ...toSignup(row), bookmark };
+    },
+
+    async updateSignup(request: Req) {
+      const { Name } = request.body as { Name: string };
+      return toSignup(await renameSignup(ctx, await caller(request), signupId(request), Name));
+    },
+
+    async deleteSignup(request: Req, reply: FastifyReply) {
+      await deleteSignup(ctx, await caller(request), signupId(request));
+      return reply.code(204).send();
+    },
+
+    async getSignupOwner(request: Req) {
+      return toTrustee(await ownSignup(ctx, await caller(request), signupId(request), { touch: false }));
+    },
+
+    async getSignupResources(request: Req, reply: FastifyReply) {
+      const { skip, count, resourceFilter } = request.query as { skip: number; count: number; resourceFilter?: ResourceFilter };
+      const row = await ownSignup(ctx, await caller(request), signupId(request), { touch: true });
+      const page = await listResources(ctx, row, { skip, count, filter: resourceFilter ?? 'All' });
+      return reply.header('total-count', String(page.total)).send({ resources: page.items });
+    },
+
+    async updateSignupResources(request: Req, reply: FastifyReply) {
+      const body = request.body as ResourcesBody;
+      const row = await ownSignup(ctx, await caller(request), signupId(request), { touch: false });
+      const outcome = await updateResources(ctx, row, { add: body.ResourcesToAdd ?? [], remove: body.ResourcesToRemove ?? [] });
+      if (outcome.added > 0) kickBackgroundWork(ctx.db);
+      if (outcome.invalidToRemove.length > 0 || outcome.failed.length > 0) {
+        return reply.code(207).send({ InvalidResourcesToRemove: outcome.invalidToRemove, FailedResourceIds: outcome.failed });
+      }
+      return reply.code(202).send();
+    },
+
+    async getUpdates(request: Req) {
+      const { bookmark } = request.query as { bookmark: string };
+      const row = await ownSignup(ctx, await caller(request), signupId(request), { touch: true });
+      requireActive(row);
+      const service = await bookmarkService();
+      const page = await readUpdates(ctx, row, service.read(bookmark, row.id));
+      return { data: page.data, bookmark: service.issue(row.id, page.next) };
+    },
+  };
 }

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import type { CbJobsTable } from '../store/schema.js';
+import type { Selectable } from 'kysely';
+import { failActivation, validateSignup } from './activation.js';
+import { addSeconds, type ChangeBrokerContext } from './context.js';
+
+type JobRow = Selectable<CbJobsTable>;
+
+/** How long a claimed job is reserved for its worker; another process may take it over after that. */
+const LEASE_SECONDS = 30;
+const MAX_ATTEMPTS = 5;
+const CLAIM_BATCH = 20;
+
+/** A job that lost its lease (it ran too long and another worker took it): its work is rolled back. */
+class LeaseLost extends Error {}
+
+/** Schedules background validation of a signup's unchecked resources (and its activation), due now. */
+export async function enqueueJob(ctx: ChangeBrokerContext, signupId: string): Promise<void> {
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.insertInto('cb_jobs').values({ id: randomUUID(), signup_id: signupId, due_at: now, lease_owner: null, lease_until: null, created_at: now }).execute();
+}
+
+/**
+ * Claims up to `limit` due jobs whose lease is free or lapsed. PostgreSQL locks the candidates with
+ * `FOR UPDATE SKIP LOCKED`, so concurrent workers take disjoint sets without waiting; SQLite claims each candidate
+ * with an UPDATE that repeats the free-lease condition, so only one worker's UPDATE matches.
+ */
+export async function claimDueJobs(ctx: ChangeBrokerContext, owner: string, limit = CLAIM_BATCH): Promise<JobRow[]> {
+  const now = ctx.clock.now();
+  const nowIso = now.toISOString();
+  const until = addSeconds(now, LEASE_SECONDS);
+  if (ctx.dialect === 'postgres') {
+    return ctx.db.transaction().execute(async (trx) => {
+      const due = await trx
+        .selectFrom('cb_jobs')
+        .select('id')
+        .where('due_at', '<=', nowIso)
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)]))
+        .orderBy('due_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      if (due.length === 0) return [];
+      return trx
+        .updateTable('cb_jobs')
+        .set({ lease_owner: owner, lease_until: until })
+        .where('id', 'in', due.map((j) => j.id))
+        .returningAll()
+        .execute();
+    });
+  }
+  const candidates = await ctx.db
+    .selectFrom('cb_jobs')
+    .select('id')
+    .where('due_at', '<=', nowIso)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)]))
+    .orderBy('due_at')
+    .limit(limit)
+    .execute();
+  const claimed: JobRow[] = [];
+  for (const { id } of candidates) {
+    const row = await ctx.db
+      .updateTable('cb_jobs')
+      .set({ lease_owner: owner, lease_until: until })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)]))
+      .returningAll()
+      .executeTakeFirst();
+    if (row) claimed.push(row);
+  }
+  return claimed;
+}
+
+/** Runs one claimed job: its work and its removal commit together, and only while this worker holds the lease. */
+async function runJob(ctx: ChangeBrokerContext, job: JobRow, owner: string): Promise<void> {
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await validateSignup({ ...ctx, db: trx }, job.signup_id);
+      const done = await trx.deleteFrom('cb_jobs').where('id', '=', job.id).where('lease_owner', '=', owner).executeTakeFirst();
+      if (Number(done.numDeletedRows) !== 1) throw new LeaseLost();
+    });
+  } catch (error) {
+    if (error instanceof LeaseLost) return;
+    const attempts = job.attempts + 1;
+    if (attempts >= MAX_ATTEMPTS) {
+      await failActivation(ctx, job.signup_id);
+      await ctx.db.deleteFrom('cb_jobs').where('id', '=', job.id).where('lease_owner', '=', owner).execute();
+    } else {
+      // Retry later, backing off: 1 s, 2 s, 4 s, ...
+      await ctx.db
+        .updateTable('cb_jobs')
+        .set({ attempts, lease_owner: null, lease_until: null, due_at: addSeconds(ctx.clock.now(), 2 ** (attempts - 1)) })
+        .where('id', '=', job.id)
+        .where('lease_owner', '=', owner)
+        .execute();
+    }
+    throw error;
+  }
+}
+
+/**
+ * Runs every job that is due, each exactly once across the processes sharing the database; returns how many ran.
+ * A job that fails is retried later; its error is passed to `onError`.
+ */
+export async function runDueJobs(ctx: ChangeBrokerContext, options: { owner?: string; onError?: (error: unknown) => void } = {}): Promise<number> {
+  const owner = options.owner ?? `worker-${randomUUID()}`;
+  let ran = 0;
+  for (;;) {
+    const jobs = await claimDueJobs(ctx, owner);
+    if (jobs.length === 0) return ran;
+    for (const job of jobs) {
+      try {
+        await runJob(ctx, job, owner);
+        ran += 1;
+      } catch (error) {
+        options.onError?.(error);
+      }
+    }
+  }
+}

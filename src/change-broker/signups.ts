@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { sameTrustee, type Trustee } from '../sds/access.js';
+import { requireNamespace } from '../sds/namespaces.js';
+import type { CbSignupRow } from '../store/schema.js';
+import { addSeconds, type ChangeBrokerContext } from './context.js';
+import { notSignupOwner, signupLimitReached, signupNotFound } from './errors.js';
+import { enqueueJob } from './jobs.js';
+import { ownerOf } from './owner.js';
+
+/** Who calls, where: the tenant and namespace (as stored) of the path and the caller's trustee. */
+export interface Caller {
+  tenantId: string;
+  namespaceId: string;
+  trustee: Trustee;
+}
+
+export interface CreateSignupInput {
+  name: string | null;
+  resourceIds: readonly string[];
+  inactivitySeconds?: number;
+  communityId?: string;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const INSERT_CHUNK = 500;
+
+/** Resolves the namespace of the path (404 when it does not exist in the tenant). */
+export async function callerIn(ctx: ChangeBrokerContext, tenantId: string, namespaceId: string, trustee: Trustee): Promise<Caller> {
+  return { tenantId, namespaceId: await requireNamespace(ctx.db, tenantId, namespaceId), trustee };
+}
+
+export async function insertResources(ctx: ChangeBrokerContext, signupId: string, resourceIds: readonly string[]): Promise<number> {
+  let inserted = 0;
+  const now = ctx.clock.now().toISOString();
+  for (let i = 0; i < resourceIds.length; i += INSERT_CHUNK) {
+    const chunk = resourceIds.slice(i, i + INSERT_CHUNK);
+    const result = await ctx.db
+      .insertInto('cb_signup_resources')
+      .values(chunk.map((resource_id) => ({ signup_id: signupId, resource_id, from_seq: null, added_at: now })))
+      .onConflict((oc) => oc.columns(['signup_id', 'resource_id']).doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+/**
+ * Creates an Activating signup and the job that activates it, in one transaction. The limit is checked after the
+ * insert under a lock that serializes creations in the namespace, so concurrent creations cannot overshoot it.
+ */
+export async function createSignup(ctx: ChangeBrokerContext, caller: Caller, input: CreateSignupInput): Promise<CbSignupRow> {
+  const now = ctx.clock.now();
+  const inactivity = input.inactivitySeconds ?? ctx.config.inactivitySeconds;
+  const row: CbSignupRow = {
+    id: randomUUID(),
+    tenant_id: caller.tenantId,
+    namespace_id: caller.namespaceId,
+    name: input.name,
+    owner_type: caller.trustee.Type,
+    owner_object_id: caller.trustee.ObjectId,
+    owner_tenant_id: caller.trustee.TenantId,
+    community_id: input.communityId ?? null,
+    resource_type: 'Stream',
+    state: 'Activating',
+    start_seq: null,
+    activated_at: null,
+    inactivity_seconds: inactivity,
+    created_at: now.toISOString(),
+    modified_at: now.toISOString(),
+    last_accessed_at: now.toISOString(),
+    expires_at: addSeconds(now, inactivity),
+    expired_at: null,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    const tx = { ...ctx, db: trx };
+    if (ctx.dialect === 'postgres') {
+      // SQLite transactions already hold the database's write lock from their first statement.
+      await sql`select pg_advisory_xact_lock(hashtext(${`cb_signups/${caller.tenantId}/${caller.namespaceId}`}))`.execute(trx);
+    }
+    await trx.insertInto('cb_signups').values(row).execute();
+    await insertResources(tx, row.id, [...new Set(input.resourceIds)]);
+    await enqueueJob(tx, row.id);
+    const { n } = await trx
+      .selectFrom('cb_signups')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('tenant_id', '=', caller.tenantId)
+      .where('namespace_id', '=', caller.namespaceId)
+      .where('state', '<>', 'Expired')
+      .executeTakeFirstOrThrow();
+    if (Number(n) > ctx.config.signupLimit) throw signupLimitReached(ctx.config.signupLimit);
+  });
+  return row;
+}
+
+/** Marks signups whose inactivity period has run out as Expired: all of them, one, or those in a namespace. */
+export async function expireDueSignups(ctx: ChangeBrokerContext, scope: { signupId: string } | { tenantId: string; namespaceId: string } | 'all' = 'all'): Promise<number> {
+  const now = ctx.clock.now().toISOString();
+  let query = ctx.db
+    .updateTable('cb_signups')
+    .set((eb) => ({ state: 'Expired', expired_at: eb.ref('expires_at'), modified_at: now }))
+    .where('state', '<>', 'Expired')
+    .where('expires_at', '<=', now);
+  if (scope !== 'all' && 'signupId' in scope) query = query.where('id', '=', scope.signupId);
+  else if (scope !== 'all') query = query.where('tenant_id', '=', scope.tenantId).where('namespace_id', '=', scope.namespaceId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * The caller's signup: 404 when it is not in the namespace, 403 when the caller does not own it. Its expiry is
+ * applied first; a query (`touch`) of a signup that has not expired postpones its expiry.
+ */
+export async function ownSignup(ctx: ChangeBrokerContext, caller: Caller, signupId: string, options: { touch: boolean }): Promise<CbSignupRow> {
+  const id = signupId.toLowerCase();
+  if (!GUID.test(id)) throw signupNotFound(signupId);
+  const find = () =>
+    ctx.db
+      .selectFrom('cb_signups')
+      .selectAll()
+      .where('id', '=', id)
+      .where('tenant_id', '=', caller.tenantId)
+      .where('namespace_id', '=', caller.namespaceId)
+      .executeTakeFirst();
+  const row = await find();
+  if (!row) throw signupNotFound(signupId);
+  if (!sameTrustee(ownerOf(row), caller.trustee)) throw notSignupOwner(signupId);
+  const now = ctx.clock.now();
+  if (row.state !== 'Expired' && row.expires_at <= now.toISOString()) {
+    await expireDueSignups(ctx, { signupId: id });
+  } else if (options.touch && row.state !== 'Expired') {
+    await ctx.db
+      .updateTable('cb_signups')
+      .set({ last_accessed_at: now.toISOString(), expires_at: addSeconds(now, row.inactivity_seconds) })
+      .where('id', '=', id)
+      .where('state', '<>', 'Expired')
+      .execute();
+  } else {
+    return row;
+  }
+  const fresh = await find();
+  if (!fresh) throw signupNotFound(signupId);
+  return fresh;
+}
+
+/** The caller's own signups in the namespace, oldest first, and how many there are. */
+export async function listSignups(ctx: ChangeBrokerContext, caller: Caller, page: { skip: number; count: number }): Promise<{ items: CbSignupRow[]; total: number }> {
+  await expireDueSignups(ctx, { tenantId: caller.tenantId, namespaceId: caller.namespaceId });
+  const mine = ctx.db
+    .selectFrom('cb_signups')
+    .where('tenant_id', '=', caller.tenantId)
+    .where('namespace_id', '=', caller.namespaceId)
+    .where('owner_type', '=', caller.trustee.Type)
+    .where('owner_object_id', '=', caller.trustee.ObjectId);
+  const [items, total] = await Promise.all([
+    mine.selectAll().orderBy('created_at').orderBy('id').offset(page.skip).limit(page.count).execute(),
+    mine.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+export async function renameSignup(ctx: ChangeBrokerContext, caller: Caller, signupId: string, name: string): Promise<CbSignupRow> {
+  const row = await ownSignup(ctx, caller, signupId, { touch: false });
+  const modified = ctx.clock.now().toISOString();
+  await ctx.db.updateTable('cb_signups').set({ name, modified_at: modified }).where('id', '=', row.id).execute();
+  return { ...row, name, modified_at: modified };
+}
+
+export async function deleteSignup(ctx: ChangeBrokerContext, caller: Caller, signupId: string): Promise<void> {
+  const row = await ownSignup(ctx, caller, signupId, { touch: false });
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('cb_signup_resources').where('signup_id', '=', row.id).execute();
+    await trx.deleteFrom('cb_jobs').where('signup_id', '=', row.id).execute();
+    await trx.deleteFrom('cb_signups').where('id', '=', row.id).execute();
+  });
+}
