@@ -1,8 +1,11 @@
 import { Command } from 'commander';
 import { createClientCommand } from './clients.js';
 import { linkTokenCommand } from './link-token.js';
+import { execCommand } from './exec.js';
 import { createNamespaceCommand } from './namespaces.js';
 import { serve } from './serve.js';
+import { addSqlOptions } from './sql-options.js';
+import { sqlShell } from './sql-shell.js';
 
 const program = new Command();
 program.name('signups').description('Signups: partner/v2 signups, Change Broker signups, and SQL over both').showHelpAfterError();
@@ -45,7 +48,17 @@ program
   .option('--partner <clientId>', 'only this partner (client id) may use the token')
   .action(linkTokenCommand);
 
+addSqlOptions(
+  program
+    .command('exec')
+    .description('run StackQL-dialect statements against a Signups server, e.g. "SHOW METHODS IN confluent.partner.signups"')
+    .argument('[query]', 'one or more statements separated by ";"')
+    .option('-i, --infile <file>', 'read the statements from a file (.iql)'),
+).action(execCommand);
+
+addSqlOptions(program.command('sql').description('interactive SQL shell (history; statements end with ";")')).action(sqlShell);
+
 program.parseAsync().catch((error: unknown) => {
-  process.stderr.write(`signups: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`signups: ${(error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')}\n`);
   process.exit(1);
 });

@@ -1,0 +1,21 @@
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { Runner } from '../sql/runner.js';
+import { runnerOptions, type SqlFlags } from './sql-options.js';
+
+/** Where results go: stdout, or the -f file (started empty, written as each statement finishes). */
+export function outputSink(outfile: string | undefined): (chunk: string) => void {
+  if (!outfile) return (chunk) => process.stdout.write(chunk);
+  writeFileSync(outfile, '');
+  return (chunk) => appendFileSync(outfile, chunk);
+}
+
+/** `signups exec "QUERY"` (or `-i FILE.iql`): runs the statements and prints their results. */
+export async function execCommand(query: string | undefined, flags: SqlFlags): Promise<void> {
+  if (query === undefined && !flags.infile) throw new Error('give a query, e.g. signups exec "SHOW PROVIDERS", or -i FILE.iql');
+  if (query !== undefined && flags.infile) throw new Error('give either a query or -i FILE, not both');
+  const text = flags.infile ? readFileSync(flags.infile, 'utf8') : (query as string);
+  const runner = new Runner(runnerOptions(flags));
+  const write = outputSink(flags.outfile);
+  if (flags.dryrun) write(`${runner.render(text).trimEnd()}\n`);
+  else await runner.execute(text, write);
+}

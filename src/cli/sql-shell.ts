@@ -1,0 +1,90 @@
+import { appendFileSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { hasCode, scanStatements } from '../sql/parser.js';
+import { Runner } from '../sql/runner.js';
+import { outputSink } from './exec.js';
+import { runnerOptions, type SqlFlags } from './sql-options.js';
+
+const PROMPT = 'signups>> ';
+const CONTINUE = '       -> ';
+const HISTORY_SIZE = 1000;
+const EXIT = /^\s*(exit|quit|\\q)\s*;?\s*$/i;
+
+function historyFile(): string {
+  return process.env.SIGNUPS_SQL_HISTORY ?? join(homedir(), '.signups_sql_history');
+}
+
+/** Earlier statements, newest first (readline's order), one per line with newlines folded. */
+function loadHistory(file: string): string[] {
+  try {
+    return readFileSync(file, 'utf8').split('\n').filter(Boolean).reverse().slice(0, HISTORY_SIZE);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * `signups sql`: an interactive shell. Lines gather until a `;` ends a statement; up and down arrows recall
+ * earlier statements (kept in ~/.signups_sql_history, or SIGNUPS_SQL_HISTORY). Piped input works the same way,
+ * without prompts, and exits non-zero if a statement failed.
+ */
+export async function sqlShell(flags: SqlFlags): Promise<void> {
+  const runner = new Runner(runnerOptions(flags));
+  const write = outputSink(flags.outfile);
+  const interactive = process.stdin.isTTY === true;
+  const file = historyFile();
+  const rl = createInterface({
+    input: process.stdin,
+    output: interactive ? process.stdout : undefined,
+    terminal: interactive,
+    history: interactive ? loadHistory(file) : [],
+    historySize: HISTORY_SIZE,
+    prompt: PROMPT,
+  });
+  const prompt = (text: string) => {
+    if (!interactive) return;
+    rl.setPrompt(text);
+    rl.prompt();
+  };
+  if (interactive) process.stdout.write('Signups SQL shell. End statements with ";". Type "exit" to leave.\n');
+  let buffer = '';
+  let failed = false;
+  let leaving = false;
+  prompt(PROMPT);
+  for await (const line of rl) {
+    if (!hasCode(buffer) && EXIT.test(line)) break;
+    buffer = buffer === '' ? line : `${buffer}\n${line}`;
+    const { statements, rest } = scanStatements(buffer);
+    buffer = hasCode(rest) ? rest.replace(/^\s*\n/, '') : '';
+    if (EXIT.test(buffer)) {
+      buffer = '';
+      leaving = true;
+    }
+    for (const statement of statements) {
+      if (interactive) {
+        try {
+          appendFileSync(file, `${statement.replace(/\s*\n\s*/g, ' ')};\n`);
+        } catch {
+          // history is a convenience; an unwritable home must not stop the shell
+        }
+      }
+      try {
+        if (flags.dryrun) write(`${runner.render(statement)};\n`);
+        else await runner.execute(statement, write);
+      } catch (error) {
+        failed = true;
+        process.stderr.write(`error: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}\n`);
+      }
+    }
+    if (leaving) break;
+    prompt(buffer === '' ? PROMPT : CONTINUE);
+  }
+  rl.close();
+  if (hasCode(buffer)) {
+    failed = true;
+    process.stderr.write('error: the last statement was not ended with ";"\n');
+  }
+  if (failed && !interactive) process.exitCode = 1;
+}

@@ -1,0 +1,193 @@
+import type {
+  DeleteStatement,
+  ExecStatement,
+  Expr,
+  InsertStatement,
+  SelectItem,
+  SelectStatement,
+  Statement,
+  UpdateStatement,
+} from './ast.js';
+import type { ApiClient, ApiRequest } from './api-client.js';
+import { evaluate, type Row, type Rows, runQuery } from './evaluate.js';
+import { describe, rowColumns, show } from './intrinsic.js';
+import { buildRequest, checkPayload, chooseMethod, parameterNames, topLevelEqualities, without } from './planner.js';
+import type { MethodInfo, Registry } from './registry.js';
+import { SqlError } from './sql-error.js';
+
+export type Result = Rows | { message: string };
+
+export const DESPATCHED = 'The operation was despatched successfully';
+
+/** Guards against a server whose `next` links never end. */
+const MAX_PAGES = 10_000;
+
+function jsonPath(value: unknown, key: string | undefined): unknown {
+  let current = value;
+  for (const part of (key ?? '').replace(/^\$\.?/, '').split('.').filter(Boolean)) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+/** The rows of one answer: the array (or object) under the method's `objectKey`, or the whole body. */
+function rowsOf(method: MethodInfo, body: unknown): Row[] {
+  const found = jsonPath(body, method.response.objectKey);
+  if (Array.isArray(found)) return found.filter((r) => r !== null && typeof r === 'object') as Row[];
+  if (found !== null && typeof found === 'object') return [found as Row];
+  if (found === undefined || found === null) return [];
+  return [{ value: found }];
+}
+
+/** The link to the next page in a list answer (`metadata.next`, as the Confluent APIs write it). */
+function nextLink(body: unknown): string | undefined {
+  const next = jsonPath(body, '$.metadata.next');
+  return typeof next === 'string' && next.length > 0 ? next : undefined;
+}
+
+/** Schema columns first, then any extra key the rows carry. */
+function columnsFor(method: MethodInfo, rows: Row[]): string[] {
+  const columns = rowColumns(method);
+  for (const row of rows) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
+  return columns;
+}
+
+/** Runs parsed statements: SHOW and DESCRIBE from the registry, the rest as HTTP calls planned from it. */
+export class Session {
+  constructor(
+    readonly registry: Registry,
+    private readonly api: ApiClient,
+  ) {}
+
+  async run(statement: Statement): Promise<Result> {
+    switch (statement.type) {
+      case 'show':
+        return show(this.registry, statement);
+      case 'describe':
+        return describe(this.registry, statement);
+      case 'select':
+        return this.select(statement);
+      case 'exec':
+        return this.exec(statement);
+      case 'insert':
+        return this.insert(statement);
+      case 'update':
+        return this.update(statement);
+      case 'delete':
+        return this.delete(statement);
+    }
+  }
+
+  /** Sends a request and follows `next` links to the end, gathering the rows of every page. */
+  private async fetchAll(method: MethodInfo, request: ApiRequest): Promise<{ rows: Row[]; body: unknown }> {
+    const rows: Row[] = [];
+    let answer = await this.api.send(request);
+    rows.push(...rowsOf(method, answer.body));
+    const seen = new Set<string>();
+    for (let page = 1, next = nextLink(answer.body); next && request.method === 'GET'; page++, next = nextLink(answer.body)) {
+      if (seen.has(next) || page >= MAX_PAGES) throw new SqlError(`paging did not end: ${next} repeats`, 'api');
+      seen.add(next);
+      answer = await this.api.send({ method: 'GET', url: new URL(next, `${this.api.base}/`).toString() });
+      rows.push(...rowsOf(method, answer.body));
+    }
+    return { rows, body: answer.body };
+  }
+
+  private async select(statement: SelectStatement): Promise<Rows> {
+    const query = {
+      items: statement.items,
+      orderBy: statement.orderBy,
+      ...(statement.limit !== undefined ? { limit: statement.limit } : {}),
+      ...(statement.offset !== undefined ? { offset: statement.offset } : {}),
+      ...(statement.alias !== undefined ? { alias: statement.alias } : {}),
+    };
+    if (!statement.from) return runQuery([{}], query, []);
+    const resource = this.registry.resource(statement.from.parts);
+    const names = parameterNames(resource, 'select');
+    const equalities = topLevelEqualities(statement.where, statement.alias).filter((e) => names.has(e.name));
+    const method = chooseMethod(resource, 'select', new Set(equalities.map((e) => e.name)), false);
+    const own = equalities.filter((e) => method.params.some((p) => p.name === e.name));
+    const values = new Map(own.map((e) => [e.name, e.value]));
+    const { rows } = await this.fetchAll(method, buildRequest(method, values));
+    const where = without(statement.where, new Set<Expr>(own.map((e) => e.expr)));
+    return runQuery(rows, { ...query, ...(where ? { where } : {}) }, columnsFor(method, rows));
+  }
+
+  private async exec(statement: ExecStatement): Promise<Result> {
+    const method = this.registry.method(statement.name.parts);
+    for (const p of method.params) {
+      if (p.required && !statement.params.some((v) => v.name === p.name)) {
+        throw new SqlError(`required param not supplied for exec: could not find variable '${p.name}'`);
+      }
+    }
+    let payload: Record<string, unknown> | undefined;
+    if (statement.payload) {
+      if (statement.payload.name !== 'json') throw new SqlError(`unsupported payload @@${statement.payload.name} (only @@json)`);
+      try {
+        payload = JSON.parse(statement.payload.value) as Record<string, unknown>;
+      } catch (error) {
+        throw new SqlError(`@@json is not valid JSON: ${(error as Error).message}`);
+      }
+      if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw new SqlError('@@json must be a JSON object');
+      if (!method.body) throw new SqlError(`${method.resource.id}.${method.name} takes no request body, so @@json has nowhere to go`);
+      const bodyParams = statement.params.filter((v) => !method.params.some((p) => p.name === v.name));
+      checkPayload(method, { ...payload, ...Object.fromEntries(bodyParams.map((p) => [p.name, p.value])) });
+    }
+    const values = new Map<string, unknown>(statement.params.map((p) => [p.name, p.value]));
+    const answer = await this.fetchAll(method, buildRequest(method, values, payload));
+    if (answer.body === undefined) return { message: DESPATCHED };
+    return { columns: columnsFor(method, answer.rows), rows: answer.rows };
+  }
+
+  private async sourceRows(statement: InsertStatement): Promise<unknown[][]> {
+    if (statement.source.kind === 'values') return statement.source.rows.map((row) => row.map((e) => evaluate(e, {})));
+    const selected = await this.select(statement.source.select);
+    return selected.rows.map((row) => selected.columns.map((c) => row[c]));
+  }
+
+  private returning(method: MethodInfo, rows: Row[], items: SelectItem[]): Result {
+    if (items.length === 0) return { message: DESPATCHED };
+    return runQuery(rows, { items, orderBy: [] }, columnsFor(method, rows));
+  }
+
+  private async insert(statement: InsertStatement): Promise<Result> {
+    const resource = this.registry.resource(statement.name.parts);
+    const rows = await this.sourceRows(statement);
+    const results: Row[] = [];
+    let used: MethodInfo | undefined;
+    for (const row of rows) {
+      if (row.length !== statement.columns.length) {
+        throw new SqlError(`INSERT names ${statement.columns.length} columns but a row has ${row.length} values`);
+      }
+      const values = new Map<string, unknown>(statement.columns.map((c, i) => [c, row[i]]));
+      const method = chooseMethod(resource, 'insert', new Set(statement.columns), true);
+      used = method;
+      const answer = await this.api.send(buildRequest(method, values));
+      results.push(...rowsOf(method, answer.body));
+    }
+    if (!used) return { message: 'no rows to insert' };
+    return this.returning(used, results, statement.returning);
+  }
+
+  private async update(statement: UpdateStatement): Promise<Result> {
+    const resource = this.registry.resource(statement.name.parts);
+    const names = parameterNames(resource, statement.verb);
+    const equalities = topLevelEqualities(statement.where).filter((e) => names.has(e.name));
+    const values = new Map<string, unknown>(equalities.map((e) => [e.name, e.value]));
+    for (const s of statement.set) values.set(s.column, evaluate(s.value, {}));
+    const method = chooseMethod(resource, statement.verb, new Set(values.keys()), true);
+    const answer = await this.api.send(buildRequest(method, values));
+    return this.returning(method, rowsOf(method, answer.body), statement.returning);
+  }
+
+  private async delete(statement: DeleteStatement): Promise<Result> {
+    const resource = this.registry.resource(statement.name.parts);
+    const names = parameterNames(resource, 'delete');
+    const equalities = topLevelEqualities(statement.where).filter((e) => names.has(e.name));
+    const values = new Map<string, unknown>(equalities.map((e) => [e.name, e.value]));
+    const method = chooseMethod(resource, 'delete', new Set(values.keys()), false);
+    await this.api.send(buildRequest(method, values));
+    return { message: DESPATCHED };
+  }
+}
