@@ -21,6 +21,18 @@ export interface ParamInfo {
   description: string;
 }
 
+/**
+ * How a list continues. With none, a `metadata.next` link in the answer is followed (the Confluent APIs).
+ * `requestToken`/`responseToken` is StackQL's form (a token from the answer goes back as a parameter);
+ * `requestOffset`/`responseTotal` pages by offset (`skip`), up to a total the answer gives (a header here).
+ */
+export interface Pagination {
+  requestToken?: { key: string; location?: string };
+  responseToken?: { key: string; location?: string };
+  requestOffset?: { key: string; location?: string };
+  responseTotal?: { key: string; location?: string };
+}
+
 export interface MethodInfo {
   name: string;
   resource: ResourceInfo;
@@ -33,6 +45,7 @@ export interface MethodInfo {
   body?: { mediaType: string; schema: JsonSchema; required: string[]; prefix: string };
   response: { mediaType: string; status: string; objectKey?: string; schema?: JsonSchema };
   sqlVerb: SqlVerb;
+  pagination?: Pagination;
   /** Required path and query parameters, then required body fields: SHOW METHODS' RequiredParams. */
   requiredParams: string[];
 }
@@ -71,7 +84,7 @@ interface RawMethod {
   operation?: { $ref?: string };
   request?: { mediaType?: string };
   response?: { mediaType?: string; openAPIDocKey?: string | number; objectKey?: string };
-  config?: { requestBodyTranslate?: { algorithm?: string } };
+  config?: { requestBodyTranslate?: { algorithm?: string }; pagination?: Pagination };
 }
 
 interface RawResource {
@@ -81,7 +94,7 @@ interface RawResource {
   description?: string;
   methods?: Record<string, RawMethod>;
   sqlVerbs?: Partial<Record<VerbKey, Array<{ $ref: string }>>>;
-  config?: { requestBodyTranslate?: { algorithm?: string } };
+  config?: { requestBodyTranslate?: { algorithm?: string }; pagination?: Pagination };
 }
 
 interface Named {
@@ -135,7 +148,9 @@ function loadMethod(doc: OpenApiDoc, resource: ResourceInfo, raw: RawResource, n
     ...params.filter((p) => p.required).map((p) => p.name),
     ...(body ? body.required.map((r) => `${body.prefix}${r}`) : []),
   ];
+  const pagination = spec.config?.pagination ?? raw.config?.pagination;
   return {
+    ...(pagination ? { pagination } : {}),
     name,
     resource,
     operationId: String(op.operationId ?? name),
@@ -197,43 +212,43 @@ export class Registry {
     return registry;
   }
 
-  /** Adds one OpenAPI document's resources. */
+  /**
+   * Adds one OpenAPI document's resources. Each resource's `id` says its provider and service; the document's
+   * `info.x-stackQL-provider` / `x-stackQL-service` (optional) give their titles and descriptions.
+   */
   add(doc: OpenApiDoc, source = 'document'): void {
     const rawResources = doc.components?.['x-stackQL-resources'];
     if (!rawResources || Object.keys(rawResources).length === 0) return;
     const providerMeta = doc.info?.['x-stackQL-provider'] ?? {};
     const serviceMeta = doc.info?.['x-stackQL-service'] ?? {};
-    const firstId = Object.values(rawResources).find((r) => r.id)?.id?.split('.') ?? [];
-    const providerName = providerMeta.name ?? firstId[0];
-    const serviceName = serviceMeta.name ?? firstId[1];
-    if (!providerName || !serviceName) throw new Error(`${source}: cannot tell the provider and service of its x-stackQL-resources`);
-    let provider = this.providers.find((p) => p.name === providerName);
-    if (!provider) {
-      provider = {
-        name: providerName,
-        title: providerMeta.title ?? providerName,
-        description: providerMeta.description ?? '',
-        version: providerMeta.version ?? 'v1',
-        services: [],
-      };
-      this.providers.push(provider);
-    } else if (providerMeta.description && !provider.description) provider.description = providerMeta.description;
-    const service: ServiceInfo = {
-      provider: providerName,
-      name: serviceName,
-      title: serviceMeta.title ?? serviceName,
-      description: serviceMeta.description ?? '',
-      version: serviceMeta.version ?? doc.info?.version ?? 'v1',
-      resources: [],
-    };
     for (const [key, raw] of Object.entries(rawResources)) {
-      const resource = loadResource(doc, key, raw, { provider: providerName, service: serviceName });
-      if (resource.provider !== providerName || resource.service !== serviceName) {
-        throw new Error(`${source}: resource ${resource.id} is not in ${providerName}.${serviceName}`);
+      const fallback: { provider?: string; service?: string } = {};
+      if (providerMeta.name) fallback.provider = providerMeta.name;
+      if (serviceMeta.name) fallback.service = serviceMeta.name;
+      if (!raw.id && (!fallback.provider || !fallback.service)) throw new Error(`${source}: x-stackQL-resources.${key} has no id`);
+      const resource = loadResource(doc, key, raw, fallback);
+      let provider = this.providers.find((p) => p.name === resource.provider);
+      const ownMeta = providerMeta.name === resource.provider ? providerMeta : {};
+      if (!provider) {
+        provider = { name: resource.provider, title: ownMeta.title ?? resource.provider, description: ownMeta.description ?? '', version: ownMeta.version ?? 'v1', services: [] };
+        this.providers.push(provider);
+      } else if (ownMeta.description && !provider.description) provider.description = ownMeta.description;
+      let service = provider.services.find((s) => s.name === resource.service);
+      if (!service) {
+        const meta = serviceMeta.name === resource.service ? serviceMeta : {};
+        service = {
+          provider: resource.provider,
+          name: resource.service,
+          title: meta.title ?? resource.service,
+          description: meta.description ?? '',
+          version: meta.version ?? doc.info?.version ?? 'v1',
+          resources: [],
+        };
+        provider.services.push(service);
       }
+      if (service.resources.some((r) => r.name === resource.name)) throw new Error(`${source}: resource ${resource.id} is declared twice`);
       service.resources.push(resource);
     }
-    provider.services.push(service);
   }
 
   provider(name: string): ProviderInfo {

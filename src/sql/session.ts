@@ -8,7 +8,7 @@ import type {
   Statement,
   UpdateStatement,
 } from './ast.js';
-import type { ApiClient, ApiRequest } from './api-client.js';
+import type { ApiAnswer, ApiClient, ApiRequest } from './api-client.js';
 import { evaluate, type Row, type Rows, runQuery } from './evaluate.js';
 import { describe, rowColumns, show } from './intrinsic.js';
 import { buildRequest, checkPayload, chooseMethod, parameterNames, topLevelEqualities, without } from './planner.js';
@@ -46,6 +46,20 @@ function nextLink(body: unknown): string | undefined {
   return typeof next === 'string' && next.length > 0 ? next : undefined;
 }
 
+/** A paging value from the answer: a header, or a JSON path into the body. */
+function read(answer: ApiAnswer, where: { key: string; location?: string }): string | undefined {
+  if (where.location === 'header') return answer.headers.get(where.key) ?? undefined;
+  const value = jsonPath(answer.body, where.key);
+  return value === undefined || value === null ? undefined : String(value);
+}
+
+/** The same request URL with one query parameter set. */
+function withQuery(url: string, key: string, value: string): string {
+  const parsed = new URL(url, 'http://relative.invalid');
+  parsed.searchParams.set(key, value);
+  return parsed.origin === 'http://relative.invalid' ? `${parsed.pathname}${parsed.search}` : parsed.toString();
+}
+
 /** Schema columns first, then any extra key the rows carry. */
 function columnsFor(method: MethodInfo, rows: Row[]): string[] {
   const columns = rowColumns(method);
@@ -79,19 +93,35 @@ export class Session {
     }
   }
 
-  /** Sends a request and follows `next` links to the end, gathering the rows of every page. */
+  /** Sends a request and follows the method's paging to the end, gathering the rows of every page. */
   private async fetchAll(method: MethodInfo, request: ApiRequest): Promise<{ rows: Row[]; body: unknown }> {
-    const rows: Row[] = [];
     let answer = await this.api.send(request);
-    rows.push(...rowsOf(method, answer.body));
-    const seen = new Set<string>();
-    for (let page = 1, next = nextLink(answer.body); next && request.method === 'GET'; page++, next = nextLink(answer.body)) {
-      if (seen.has(next) || page >= MAX_PAGES) throw new SqlError(`paging did not end: ${next} repeats`, 'api');
+    let page = rowsOf(method, answer.body);
+    const rows = [...page];
+    if (request.method !== 'GET') return { rows, body: answer.body };
+    const paging = method.pagination;
+    const seen = new Set<string>([request.url]);
+    for (let pages = 1; ; pages++) {
+      let next: string | undefined;
+      if (paging?.requestToken && paging.responseToken) {
+        const token = read(answer, paging.responseToken);
+        if (page.length > 0 && token !== undefined && token !== '') next = withQuery(request.url, paging.requestToken.key, token);
+      } else if (paging?.requestOffset) {
+        const offset = Number(new URL(request.url, 'http://x').searchParams.get(paging.requestOffset.key) ?? 0) + page.length;
+        const total = paging.responseTotal ? Number(read(answer, paging.responseTotal)) : Number.NaN;
+        if (page.length > 0 && !(offset >= total)) next = withQuery(request.url, paging.requestOffset.key, String(offset));
+      } else {
+        const link = nextLink(answer.body);
+        if (link) next = new URL(link, `${this.api.base}/`).toString();
+      }
+      if (!next) return { rows, body: answer.body };
+      if (seen.has(next) || pages >= MAX_PAGES) throw new SqlError(`paging did not end: ${next} repeats`, 'api');
       seen.add(next);
-      answer = await this.api.send({ method: 'GET', url: new URL(next, `${this.api.base}/`).toString() });
-      rows.push(...rowsOf(method, answer.body));
+      request = { ...request, url: next };
+      answer = await this.api.send(request);
+      page = rowsOf(method, answer.body);
+      rows.push(...page);
     }
-    return { rows, body: answer.body };
   }
 
   private async select(statement: SelectStatement): Promise<Rows> {
