@@ -90,7 +90,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     bodyLimit: config.bodyLimitBytes,
     return503OnClosing: true,
     // AVEVA clients write `Tenants`/`Namespaces` capitalised and the docs lower-case; parameter values keep their case.
-    routerOptions: { caseSensitive: false },
+    // SDS ids may be long; the domain checks them (400 with a reason) instead of the router refusing with 414.
+    routerOptions: { caseSensitive: false, maxParamLength: 1000 },
+    // Errors the router raises before any route is chosen (bad URL encoding, over-long ids) get the API's error body too.
+    frameworkErrors: (error, request, reply) => sendError(error, request, reply, links),
     ajv: {
       customOptions: {
         allErrors: true,

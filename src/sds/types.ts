@@ -1,0 +1,223 @@
+import type { Clock } from '../store/clock.js';
+import type { Db } from '../store/database.js';
+import { isUniqueViolation } from '../store/unique-violation.js';
+import { canonicalJson } from './canonical-json.js';
+import { SdsError } from './errors.js';
+import { requireSameId, requireValidId } from './ids.js';
+import { KEY_TYPE_CODES, parseTypeCode, TYPE_CODES, typeCodeName } from './index-key.js';
+
+/** An SDS type as stored and answered: PascalCase, SdsTypeCode as numbers, other fields kept as written. */
+export type SdsType = {
+  Id: string;
+  Name: string | null;
+  Description: string | null;
+  SdsTypeCode: number;
+  Properties: SdsTypeProperty[];
+} & Record<string, unknown>;
+
+export type SdsTypeProperty = {
+  Id: string;
+  Name: string | null;
+  Description: string | null;
+  Order: number;
+  IsKey: boolean;
+  SdsType: { SdsTypeCode: number } & Record<string, unknown>;
+} & Record<string, unknown>;
+
+/** What data writes need to know about a stream's type. */
+export interface TypeKey {
+  typeId: string;
+  keyProperty: string;
+  keyTypeCode: number;
+}
+
+const invalidType = (message: string, parameters: Record<string, string> = {}): SdsError =>
+  new SdsError('invalid', message, { reason: 'Invalid type', resolution: 'Correct the type definition and send it again.', parameters });
+
+function typeCodeOf(raw: unknown, where: string, fallback?: number): number {
+  if ((raw === undefined || raw === null) && fallback !== undefined) return fallback;
+  const code = parseTypeCode(raw);
+  if (code === undefined) throw invalidType(`${where} has an unknown SdsTypeCode ${JSON.stringify(raw) ?? 'nothing'}.`, { SdsTypeCode: String(raw) });
+  return code;
+}
+
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+function normalizeProperty(raw: Record<string, unknown>, position: number): SdsTypeProperty {
+  const id = requireValidId('property', String(raw.Id));
+  const nested = (raw.SdsType ?? {}) as Record<string, unknown>;
+  return {
+    ...raw,
+    Id: id,
+    Name: textOrNull(raw.Name),
+    Description: textOrNull(raw.Description),
+    Order: typeof raw.Order === 'number' ? raw.Order : 0,
+    IsKey: raw.IsKey === true,
+    SdsType: { ...nested, SdsTypeCode: typeCodeOf(nested.SdsTypeCode, `Property '${id}' (#${position + 1})`) },
+  };
+}
+
+/** Validates a type body (already checked against the document's schema) and normalizes it for storage. */
+export function normalizeType(typeId: string, body: Record<string, unknown>): { type: SdsType; key: TypeKey } {
+  requireValidId('type', typeId);
+  requireSameId('type', typeId, body.Id);
+  const properties = (body.Properties as Array<Record<string, unknown>>).map(normalizeProperty);
+  const seen = new Set<string>();
+  for (const p of properties) {
+    if (seen.has(p.Id.toLowerCase())) throw invalidType(`The property id '${p.Id}' appears more than once.`, { PropertyId: p.Id });
+    seen.add(p.Id.toLowerCase());
+  }
+  const keys = properties.filter((p) => p.IsKey);
+  if (keys.length === 0) {
+    throw invalidType(`The type '${typeId}' has no key property; mark exactly one property with "IsKey": true.`, { TypeId: typeId });
+  }
+  if (keys.length > 1) {
+    throw invalidType(`The type '${typeId}' has a compound key (${keys.map((k) => k.Id).join(', ')}); only single-property keys are supported here.`, {
+      TypeId: typeId,
+    });
+  }
+  const [key] = keys as [SdsTypeProperty];
+  if (!KEY_TYPE_CODES.has(key.SdsType.SdsTypeCode)) {
+    throw invalidType(
+      `The key property '${key.Id}' has SdsTypeCode ${typeCodeName(key.SdsType.SdsTypeCode)}; a key must be DateTime, String or a number type.`,
+      { PropertyId: key.Id },
+    );
+  }
+  const type: SdsType = {
+    ...body,
+    Id: typeId,
+    Name: textOrNull(body.Name) ?? typeId,
+    Description: textOrNull(body.Description),
+    SdsTypeCode: typeCodeOf(body.SdsTypeCode, `The type '${typeId}'`, TYPE_CODES.Object),
+    Properties: properties,
+  };
+  return { type, key: { typeId, keyProperty: key.Id, keyTypeCode: key.SdsType.SdsTypeCode } };
+}
+
+export const typeNotFound = (typeId: string): SdsError =>
+  new SdsError('not_found', `The type '${typeId}' was not found.`, {
+    reason: 'Type not found',
+    resolution: 'Create the type first, or check the type id.',
+    parameters: { TypeId: typeId },
+  });
+
+export async function findType(db: Db, tenantId: string, namespaceId: string, typeId: string): Promise<SdsType | undefined> {
+  const row = await db
+    .selectFrom('sds_types')
+    .select('definition')
+    .where('tenant_id', '=', tenantId)
+    .where('namespace_id', '=', namespaceId)
+    .where('id', '=', typeId)
+    .executeTakeFirst();
+  return row ? (JSON.parse(row.definition) as SdsType) : undefined;
+}
+
+export async function getType(db: Db, tenantId: string, namespaceId: string, typeId: string): Promise<SdsType> {
+  const type = await findType(db, tenantId, namespaceId, typeId);
+  if (!type) throw typeNotFound(typeId);
+  return type;
+}
+
+/** The key of a type, for data writes; a type that is gone answers 404. */
+export async function typeKey(db: Db, tenantId: string, namespaceId: string, typeId: string): Promise<TypeKey> {
+  const row = await db
+    .selectFrom('sds_types')
+    .select(['key_property', 'key_type_code'])
+    .where('tenant_id', '=', tenantId)
+    .where('namespace_id', '=', namespaceId)
+    .where('id', '=', typeId)
+    .executeTakeFirst();
+  if (!row) throw typeNotFound(typeId);
+  return { typeId, keyProperty: row.key_property, keyTypeCode: Number(row.key_type_code) };
+}
+
+export async function listTypes(db: Db, tenantId: string, namespaceId: string, page: { skip: number; count: number }): Promise<SdsType[]> {
+  const rows = await db
+    .selectFrom('sds_types')
+    .select('definition')
+    .where('tenant_id', '=', tenantId)
+    .where('namespace_id', '=', namespaceId)
+    .orderBy('id')
+    .offset(page.skip)
+    .limit(page.count)
+    .execute();
+  return rows.map((r) => JSON.parse(r.definition) as SdsType);
+}
+
+const typeConflict = (typeId: string): SdsError =>
+  new SdsError('conflict', `A different type with the id '${typeId}' already exists.`, {
+    reason: 'Type already exists',
+    resolution: 'Use another type id, or delete the existing type first (no stream may use it).',
+    parameters: { TypeId: typeId },
+  });
+
+/**
+ * Get Or Create Type: creates it, or returns the existing one when it is identical; a different type under the same
+ * id is a conflict. Two racing creators meet at the primary key, and the loser compares against the winner.
+ */
+export async function getOrCreateType(
+  db: Db,
+  clock: Clock,
+  tenantId: string,
+  namespaceId: string,
+  typeId: string,
+  body: Record<string, unknown>,
+): Promise<{ type: SdsType; created: boolean }> {
+  const { type, key } = normalizeType(typeId, body);
+  const compare = async (): Promise<{ type: SdsType; created: boolean } | undefined> => {
+    const existing = await findType(db, tenantId, namespaceId, typeId);
+    if (!existing) return undefined;
+    if (canonicalJson(existing) !== canonicalJson(type)) throw typeConflict(typeId);
+    return { type: existing, created: false };
+  };
+  const found = await compare();
+  if (found) return found;
+  try {
+    await db
+      .insertInto('sds_types')
+      .values({
+        tenant_id: tenantId,
+        namespace_id: namespaceId,
+        id: typeId,
+        definition: JSON.stringify(type),
+        key_property: key.keyProperty,
+        key_type_code: key.keyTypeCode,
+        created_at: clock.now().toISOString(),
+      })
+      .execute();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const raced = await compare();
+    if (raced) return raced;
+    throw error;
+  }
+  return { type, created: true };
+}
+
+/** Deletes a type that no stream uses. */
+export async function deleteType(db: Db, tenantId: string, namespaceId: string, typeId: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const user = await tx
+      .selectFrom('sds_streams')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('namespace_id', '=', namespaceId)
+      .where('type_id', '=', typeId)
+      .limit(1)
+      .executeTakeFirst();
+    if (user) {
+      throw new SdsError('conflict', `The type '${typeId}' is used by the stream '${user.id}' and cannot be deleted.`, {
+        reason: 'Type in use',
+        resolution: 'Delete the streams of this type first.',
+        parameters: { TypeId: typeId, StreamId: user.id },
+      });
+    }
+    const result = await tx
+      .deleteFrom('sds_types')
+      .where('tenant_id', '=', tenantId)
+      .where('namespace_id', '=', namespaceId)
+      .where('id', '=', typeId)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw typeNotFound(typeId);
+  });
+}

@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { AccessTokens } from '../../src/identity/access-tokens.js';
+import { createClient } from '../../src/identity/clients.js';
+import { type ChangeRecord, readChanges } from '../../src/sds/changes.js';
+import { createNamespace } from '../../src/sds/namespaces.js';
+import { systemClock } from '../../src/store/clock.js';
+import { openStore, type Store } from '../../src/store/database.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { getOrCreateSecret } from '../../src/store/settings.js';
+import { createPostgresDatabase, type TestDatabase, testDialects } from '../helpers/dialects.js';
+import { call } from '../helpers/http.js';
+import { simpleType } from './sds-fixtures.js';
+
+const SERVE = join(dirname(fileURLToPath(import.meta.url)), 'support', 'serve-app.ts');
+const TENANT = 'tenant-concurrency';
+const NAMESPACE = 'ns';
+const STREAMS = ['s0', 's1', 's2', 's3'];
+const WRITERS = 2;
+const WRITES_PER_WRITER = 200;
+/** Requests each writer keeps in flight, so writes in one process overlap too. */
+const LANES = 4;
+
+const postgres = testDialects().includes('postgres');
+if (!postgres) console.log('# change-log concurrency test skipped: it needs PostgreSQL (SQLite serializes every write transaction)');
+
+/** Starts a server process on the database and resolves with its address. */
+async function serverProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVE, databaseUrl], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, SIGNUPS_RATE_LIMIT_MAX: '100000', SIGNUPS_BACKGROUND_WORKER: 'false' },
+  });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const [line] = (await Promise.race([
+    once(lines, 'line'),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`server process exited with ${String(code)} before listening`);
+    }),
+  ])) as [string];
+  return { url: line.trim(), child };
+}
+
+describe('change log under concurrent writers in two server processes [postgres]', { skip: !postgres && 'needs PostgreSQL' }, () => {
+  let database: TestDatabase;
+  let store: Store;
+  const servers: Array<{ url: string; child: ChildProcess }> = [];
+  const tokens: string[] = [];
+  const writerIds: string[] = [];
+
+  before(async () => {
+    database = await createPostgresDatabase();
+    store = openStore(database.url);
+    await migrateToLatest(store);
+    await createNamespace(store.db, systemClock, TENANT, NAMESPACE);
+    const issuer = new AccessTokens(await getOrCreateSecret(store.db, 'access_token_key'), systemClock, 3600);
+    // One owner creates the streams; the writers are other clients of the tenant that the ACL allows to write.
+    for (let i = 0; i <= WRITERS; i++) {
+      const client = await createClient(store.db, systemClock, { name: `writer-${i}`, scopes: [], tenantId: TENANT });
+      tokens.push((await issuer.issue({ id: client.id, name: client.name, scopes: [], tenantId: TENANT }, [])).accessToken);
+      if (i < WRITERS) writerIds.push(client.id);
+    }
+    servers.push(...(await Promise.all(Array.from({ length: WRITERS }, () => serverProcess(database.url)))));
+  });
+
+  after(async () => {
+    for (const { child } of servers) {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+    }
+    await store?.close();
+    await database?.drop();
+  });
+
+  test(`${WRITERS} processes × ${WRITES_PER_WRITER} writes: a reader paging by seq sees every change once, numbered 1..N`, async () => {
+    const [first] = servers;
+    assert.ok(first);
+    const path = (rest: string) => `/api/v1/Tenants/${TENANT}/Namespaces/${NAMESPACE}${rest}`;
+    const ownerToken = tokens[WRITERS] ?? '';
+    assert.equal((await call(first.url, 'POST', path('/Types/SimpleType'), { token: ownerToken, json: simpleType() })).status, 201);
+    for (const id of STREAMS) {
+      assert.equal((await call(first.url, 'POST', path(`/Streams/${id}`), { token: ownerToken, json: { TypeId: 'SimpleType' } })).status, 201);
+    }
+
+    // Each write: one event at an index no other write uses, alternating Insert and Update, over all the streams.
+    const write = async (writer: number, n: number): Promise<void> => {
+      const server = servers[writer];
+      assert.ok(server);
+      const streamId = STREAMS[(n + writer) % STREAMS.length] ?? 's0';
+      const timestamp = new Date(Date.UTC(2026, 0, 1) + (writer * WRITES_PER_WRITER + n) * 1000).toISOString();
+      const res = await call(server.url, n % 2 === 0 ? 'POST' : 'PUT', path(`/Streams/${streamId}/Data`), {
+        token: tokens[writer] ?? '',
+        json: [{ Timestamp: timestamp, Value: writer * 1000 + n }],
+      });
+      assert.equal(res.status, 204, res.text);
+    };
+    // The writers are not owners: the owner grants them Write on every stream first.
+    const acl = {
+      RoleTrusteeAccessControlEntries: writerIds.map((id) => ({ Trustee: { Type: 'Client', ObjectId: id, TenantId: TENANT }, AccessType: 'Allowed', AccessRights: 2 })),
+    };
+    for (const id of STREAMS) {
+      assert.equal((await call(first.url, 'PUT', path(`/Streams/${id}/AccessControl`), { token: ownerToken, json: acl })).status, 204);
+    }
+
+    let writing = true;
+    const seen: ChangeRecord[] = [];
+    const reader = (async () => {
+      let last = 0;
+      for (;;) {
+        const done = !writing;
+        const page = await readChanges(store.db, { tenantId: TENANT, namespaceId: NAMESPACE, afterSeq: last, streamIds: STREAMS, limit: 37 });
+        for (const change of page) {
+          assert.ok(change.seq > last, `seq ${change.seq} after ${last}`);
+          last = change.seq;
+          seen.push(change);
+        }
+        // One more full pass after the writers finished drains whatever committed last.
+        if (done && page.length === 0) return;
+        if (page.length === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    })();
+
+    const lanes = Array.from({ length: WRITERS }, (_, writer) =>
+      Array.from({ length: LANES }, async (_, lane) => {
+        for (let n = lane; n < WRITES_PER_WRITER; n += LANES) await write(writer, n);
+      }),
+    ).flat();
+    try {
+      await Promise.all(lanes);
+    } finally {
+      writing = false;
+    }
+    await reader;
+
+    const total = WRITERS * WRITES_PER_WRITER;
+    const table = await store.db.selectFrom('change_log').select(['seq', 'stream_id', 'operation', 'events']).where('tenant_id', '=', TENANT).orderBy('seq').execute();
+    assert.equal(table.length, total);
+    assert.deepEqual(table.map((r) => Number(r.seq)), Array.from({ length: total }, (_, i) => i + 1));
+    assert.deepEqual(seen.map((c) => c.seq), table.map((r) => Number(r.seq)), 'the reader saw every change exactly once, in order');
+    assert.deepEqual(
+      seen.map((c) => [c.streamId, c.operation, c.events]),
+      table.map((r) => [r.stream_id, r.operation, JSON.parse(r.events)]),
+    );
+    const events = await store.db.selectFrom('sds_events').select('index_key').where('tenant_id', '=', TENANT).execute();
+    assert.equal(events.length, total);
+  });
+});
