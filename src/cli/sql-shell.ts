@@ -49,6 +49,9 @@ export async function sqlShell(flags: SqlFlags): Promise<void> {
     rl.prompt();
   };
   if (interactive) process.stdout.write('Signups SQL shell. End statements with ";". Type "exit" to leave.\n');
+  // readline keeps each line; a statement typed over several lines is recalled whole instead.
+  const history = (rl as unknown as { history?: string[] }).history ?? [];
+  let historyMark = history.length;
   let buffer = '';
   let failed = false;
   let leaving = false;
@@ -58,6 +61,10 @@ export async function sqlShell(flags: SqlFlags): Promise<void> {
     buffer = buffer === '' ? line : `${buffer}\n${line}`;
     const { statements, rest } = scanStatements(buffer);
     buffer = hasCode(rest) ? rest.replace(/^\s*\n/, '') : '';
+    if (interactive && statements.length > 0) {
+      history.splice(0, Math.max(0, history.length - historyMark), ...statements.map((st) => `${st.replace(/\s*\n\s*/g, ' ')};`).reverse());
+    }
+    if (buffer === '') historyMark = history.length;
     if (EXIT.test(buffer)) {
       buffer = '';
       leaving = true;
