@@ -99,7 +99,7 @@ export async function writeValues(
   events: readonly Event[],
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const stream = await streamWithRight(tx, scope, streamId, who, AccessRights.Write);
+    const stream = await streamWithRight(tx, scope, streamId, who, AccessRights.Write, { lock: true });
     const keyed = keyedEvents(events, await typeKey(tx, scope.tenantId, scope.namespaceId, stream.type_id));
     if (keyed.length === 0) return;
     const existing = await existingKeys(tx, scope, streamId, keyed.map((k) => k.index.key));
@@ -148,7 +148,7 @@ export async function writeValues(
 /** Removes the events at these indexes; if any has none, nothing is removed (404). Recorded as index-only events. */
 export async function removeValues(db: Db, clock: Clock, scope: StreamScope, streamId: string, who: Trustee, indexes: readonly string[]): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const stream = await streamWithRight(tx, scope, streamId, who, AccessRights.Delete);
+    const stream = await streamWithRight(tx, scope, streamId, who, AccessRights.Delete, { lock: true });
     const key = await typeKey(tx, scope.tenantId, scope.namespaceId, stream.type_id);
     const unique = new Map<string, IndexValue>();
     for (const raw of indexes) {
@@ -184,7 +184,7 @@ export async function removeValues(db: Db, clock: Clock, scope: StreamScope, str
  */
 export async function removeWindow(db: Db, clock: Clock, scope: StreamScope, streamId: string, who: Trustee, start: string, end: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const stream = await streamWithRight(tx, scope, streamId, who, AccessRights.Delete);
+    const stream = await streamWithRight(tx, scope, streamId, who, AccessRights.Delete, { lock: true });
     const key = await typeKey(tx, scope.tenantId, scope.namespaceId, stream.type_id);
     const from = indexValue(start, key.keyTypeCode, 'startIndex');
     const to = indexValue(end, key.keyTypeCode, 'endIndex');

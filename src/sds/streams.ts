@@ -1,11 +1,12 @@
 import type { Clock } from '../store/clock.js';
 import type { Db } from '../store/database.js';
 import type { SdsStreamsTable } from '../store/schema.js';
+import { isUniqueViolation } from '../store/unique-violation.js';
 import { type AccessControlList, AccessRights, emptyAcl, hasRights, streamAccess, type Trustee } from './access.js';
 import { canonicalJson } from './canonical-json.js';
 import { SdsError } from './errors.js';
 import { requireSameId, requireValidId } from './ids.js';
-import { findType } from './types.js';
+import { lockType } from './types.js';
 
 /** An SDS stream as answered: PascalCase, with the fields a client wrote kept as written. */
 export type SdsStream = {
@@ -116,21 +117,61 @@ export async function findStream(db: Db, scope: StreamScope, streamId: string): 
     .executeTakeFirst();
 }
 
-/** The stream, if the trustee holds `right` on it: 404 when it does not exist, 403 without the right. */
-export async function streamWithRight(db: Db, scope: StreamScope, streamId: string, who: Trustee, right: number): Promise<StreamRow> {
-  const row = await findStream(db, scope, streamId);
+/**
+ * The stream row, locked until the transaction ends (a no-op UPDATE: the one row lock both dialects take the same
+ * way). Writers of a stream therefore take turns, and a stream deleted meanwhile is seen as gone rather than
+ * receiving events after its deletion removed the others.
+ */
+async function lockStream(db: Db, scope: StreamScope, streamId: string): Promise<StreamRow | undefined> {
+  return db
+    .updateTable('sds_streams')
+    .set((eb) => ({ id: eb.ref('id') }))
+    .where('tenant_id', '=', scope.tenantId)
+    .where('namespace_id', '=', scope.namespaceId)
+    .where('id', '=', streamId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * The stream, if the trustee holds `right` on it: 404 when it does not exist, 403 without the right. Inside a write
+ * transaction pass `lock`, so the row stays as checked until commit.
+ */
+export async function streamWithRight(
+  db: Db,
+  scope: StreamScope,
+  streamId: string,
+  who: Trustee,
+  right: number,
+  options: { lock?: boolean } = {},
+): Promise<StreamRow> {
+  const row = options.lock ? await lockStream(db, scope, streamId) : await findStream(db, scope, streamId);
   if (!row) throw streamNotFound(streamId);
   requireRight(row, who, right);
   return row;
 }
 
+/** The type must exist; its row stays locked until commit, so Delete Type cannot remove it under a new stream. */
 async function requireTypeExists(db: Db, scope: StreamScope, typeId: string): Promise<void> {
-  if (await findType(db, scope.tenantId, scope.namespaceId, typeId)) return;
+  if (await lockType(db, scope.tenantId, scope.namespaceId, typeId)) return;
   throw new SdsError('invalid', `The stream's type '${typeId}' was not found.`, {
     reason: 'Type not found',
     resolution: 'Create the type first, or correct the TypeId.',
     parameters: { TypeId: typeId },
   });
+}
+
+/**
+ * Two requests creating one stream meet at the primary key; the loser's transaction is spoilt (PostgreSQL aborts it),
+ * so it runs once more from the start and now finds the winner's stream.
+ */
+async function retryCreationRace<T>(attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return attempt();
+  }
 }
 
 const sameStream = (row: StreamRow, typeId: string, definition: Record<string, unknown>): boolean =>
@@ -168,8 +209,8 @@ export async function getOrCreateStream(
   who: Trustee,
 ): Promise<{ stream: SdsStream; created: boolean }> {
   const { typeId, definition } = normalizeStream(streamId, body);
-  return db.transaction().execute(async (tx) => {
-    const existing = await findStream(tx, scope, streamId);
+  return retryCreationRace(() => db.transaction().execute(async (tx) => {
+    const existing = await lockStream(tx, scope, streamId);
     if (existing) {
       requireRight(existing, who, AccessRights.Read);
       if (!sameStream(existing, typeId, definition)) {
@@ -183,7 +224,7 @@ export async function getOrCreateStream(
     }
     await requireTypeExists(tx, scope, typeId);
     return { stream: toStream(await insertStream(tx, clock, scope, streamId, typeId, definition, who)), created: true };
-  });
+  }));
 }
 
 /** Create Or Update Stream: creates it (the caller owns it) or, with Write, replaces its fields. */
@@ -196,8 +237,8 @@ export async function createOrUpdateStream(
   who: Trustee,
 ): Promise<{ stream: SdsStream; created: boolean }> {
   const { typeId, definition } = normalizeStream(streamId, body);
-  return db.transaction().execute(async (tx) => {
-    const existing = await findStream(tx, scope, streamId);
+  return retryCreationRace(() => db.transaction().execute(async (tx) => {
+    const existing = await lockStream(tx, scope, streamId);
     await requireTypeExists(tx, scope, typeId);
     if (!existing) return { stream: toStream(await insertStream(tx, clock, scope, streamId, typeId, definition, who)), created: true };
     requireRight(existing, who, AccessRights.Write);
@@ -227,7 +268,7 @@ export async function createOrUpdateStream(
       .where('id', '=', streamId)
       .execute();
     return { stream: toStream({ ...existing, type_id: typeId, definition: JSON.stringify(definition), modified_at: modified }), created: false };
-  });
+  }));
 }
 
 /** The streams the trustee may read, ordered by id. */
@@ -249,7 +290,7 @@ export async function listStreams(db: Db, scope: StreamScope, who: Trustee, page
 /** Deletes the stream and its events (needs Delete); the change log keeps what was already recorded. */
 export async function deleteStream(db: Db, scope: StreamScope, streamId: string, who: Trustee): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await streamWithRight(tx, scope, streamId, who, AccessRights.Delete);
+    await streamWithRight(tx, scope, streamId, who, AccessRights.Delete, { lock: true });
     await tx
       .deleteFrom('sds_events')
       .where('tenant_id', '=', scope.tenantId)
@@ -294,7 +335,7 @@ export async function setStreamAccessControl(db: Db, scope: StreamScope, streamI
     AccessRights: e.AccessRights,
   }));
   await db.transaction().execute(async (tx) => {
-    await streamWithRight(tx, scope, streamId, who, AccessRights.ManageAccessControl);
+    await streamWithRight(tx, scope, streamId, who, AccessRights.ManageAccessControl, { lock: true });
     await tx
       .updateTable('sds_streams')
       .set({ acl: JSON.stringify({ RoleTrusteeAccessControlEntries: entries }) })

@@ -112,6 +112,18 @@ export async function findType(db: Db, tenantId: string, namespaceId: string, ty
   return row ? (JSON.parse(row.definition) as SdsType) : undefined;
 }
 
+/** Locks the type row until the transaction ends (a no-op UPDATE); undefined when there is no such type. */
+export async function lockType(db: Db, tenantId: string, namespaceId: string, typeId: string): Promise<{ id: string } | undefined> {
+  return db
+    .updateTable('sds_types')
+    .set((eb) => ({ id: eb.ref('id') }))
+    .where('tenant_id', '=', tenantId)
+    .where('namespace_id', '=', namespaceId)
+    .where('id', '=', typeId)
+    .returning('id')
+    .executeTakeFirst();
+}
+
 export async function getType(db: Db, tenantId: string, namespaceId: string, typeId: string): Promise<SdsType> {
   const type = await findType(db, tenantId, namespaceId, typeId);
   if (!type) throw typeNotFound(typeId);
@@ -194,9 +206,10 @@ export async function getOrCreateType(
   return { type, created: true };
 }
 
-/** Deletes a type that no stream uses. */
+/** Deletes a type that no stream uses; the type row is locked first, so no stream of it can be created meanwhile. */
 export async function deleteType(db: Db, tenantId: string, namespaceId: string, typeId: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
+    if (!(await lockType(tx, tenantId, namespaceId, typeId))) throw typeNotFound(typeId);
     const user = await tx
       .selectFrom('sds_streams')
       .select('id')
@@ -212,12 +225,6 @@ export async function deleteType(db: Db, tenantId: string, namespaceId: string, 
         parameters: { TypeId: typeId, StreamId: user.id },
       });
     }
-    const result = await tx
-      .deleteFrom('sds_types')
-      .where('tenant_id', '=', tenantId)
-      .where('namespace_id', '=', namespaceId)
-      .where('id', '=', typeId)
-      .executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw typeNotFound(typeId);
+    await tx.deleteFrom('sds_types').where('tenant_id', '=', tenantId).where('namespace_id', '=', namespaceId).where('id', '=', typeId).execute();
   });
 }

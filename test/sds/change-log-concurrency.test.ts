@@ -150,4 +150,35 @@ describe('change log under concurrent writers in two server processes [postgres]
     const events = await store.db.selectFrom('sds_events').select('index_key').where('tenant_id', '=', TENANT).execute();
     assert.equal(events.length, total);
   });
+
+  test('racing creators and a deletion during writes: one stream, no 500, and no events left behind by the deleted stream', async () => {
+    const path = (rest: string) => `/api/v1/Tenants/${TENANT}/Namespaces/${NAMESPACE}${rest}`;
+    const ownerToken = tokens[WRITERS] ?? '';
+    // Both processes create the same stream at once: one creates it, the other finds it (302, followed to 200).
+    const created = await Promise.all(
+      servers.flatMap(({ url }) => [0, 1].map(() => call(url, 'POST', path('/Streams/doomed'), { token: ownerToken, json: { TypeId: 'SimpleType' } }))),
+    );
+    assert.deepEqual(created.map((r) => r.status).sort(), [200, 200, 200, 201]);
+
+    let deleted = false;
+    const writes = servers.map(async ({ url }, writer) => {
+      const statuses: number[] = [];
+      for (let n = 0; n < 60; n++) {
+        const timestamp = new Date(Date.UTC(2027, 0, 1) + (writer * 100 + n) * 1000).toISOString();
+        const res = await call(url, 'POST', path('/Streams/doomed/Data'), { token: ownerToken, json: [{ Timestamp: timestamp, Value: n }] });
+        statuses.push(res.status);
+        if (deleted && res.status === 404) break;
+      }
+      return statuses;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const first = servers[0];
+    assert.ok(first);
+    assert.equal((await call(first.url, 'DELETE', path('/Streams/doomed'), { token: ownerToken })).status, 204);
+    deleted = true;
+    const statuses = (await Promise.all(writes)).flat();
+    assert.ok(statuses.every((status) => status === 204 || status === 404), statuses.join(','));
+    const left = await store.db.selectFrom('sds_events').select('index_key').where('tenant_id', '=', TENANT).where('stream_id', '=', 'doomed').execute();
+    assert.deepEqual(left, []);
+  });
 });
