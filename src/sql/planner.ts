@@ -118,15 +118,17 @@ export function checkPayload(method: MethodInfo, payload: Record<string, unknown
 
 /**
  * The HTTP request for a method: path parameters into the path, query parameters into the query, and any
- * other value (named as SHOW METHODS names body fields) into the JSON body, merged over `payload`.
+ * other value (named as SHOW METHODS names body fields) into the JSON body, merged over `payload`. When the body
+ * is an array (SDS events), the values make one item of it.
  */
-export function buildRequest(method: MethodInfo, values: ReadonlyMap<string, unknown>, payload?: Record<string, unknown>): ApiRequest {
+export function buildRequest(method: MethodInfo, values: ReadonlyMap<string, unknown>, payload?: unknown): ApiRequest {
   const doc = method.resource.doc;
   let path = method.path;
   const query = new URLSearchParams();
   const headers: Record<string, string> = {};
-  const body: Record<string, unknown> = { ...payload };
-  let hasBody = payload !== undefined;
+  const arrayBody = method.body?.schema.type === 'array';
+  const target = arrayBody ? flatten(doc, method.body?.schema.items) : method.body?.schema;
+  const fields: Record<string, unknown> = {};
   for (const [name, raw] of values) {
     const param = method.params.find((p) => p.name === name);
     if (param) {
@@ -139,22 +141,31 @@ export function buildRequest(method: MethodInfo, values: ReadonlyMap<string, unk
     }
     const prefix = method.body?.prefix ?? '';
     const field = prefix && name.startsWith(prefix) ? name.slice(prefix.length) : name;
-    const schema = method.body?.schema.properties?.[field];
-    if (!method.body || !schema || (prefix && !name.startsWith(prefix))) {
+    const schema = target?.properties?.[field];
+    const open = target !== undefined && target.additionalProperties !== undefined && target.additionalProperties !== false;
+    if (!method.body || (!schema && !open) || (prefix && !name.startsWith(prefix))) {
       throw new SqlError(`'${name}' is not a parameter of ${method.resource.id}.${method.name} (DESCRIBE METHOD ${method.resource.id}.${method.name} lists them)`);
     }
-    body[field] = convert(doc, flatten(doc, schema), raw, name);
-    hasBody = true;
+    fields[field] = schema ? convert(doc, flatten(doc, schema), raw, name) : raw;
   }
   const missingPath = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
   if (missingPath.length > 0) throw new SqlError(`required param not supplied for exec: could not find variable '${missingPath[0]}'`);
   const qs = query.toString();
   const request: ApiRequest = { method: method.httpMethod, url: qs ? `${path}?${qs}` : path };
   if (Object.keys(headers).length > 0) request.headers = headers;
-  if (method.body && (hasBody || method.body.required.length > 0)) {
+  const hasFields = Object.keys(fields).length > 0;
+  if (!method.body || (!hasFields && payload === undefined && method.body.required.length === 0 && !arrayBody)) return request;
+  if (arrayBody) {
+    if (payload !== undefined && !Array.isArray(payload)) throw new SqlError(`the body of ${method.resource.id}.${method.name} is a JSON array`);
+    request.body = [...((payload as unknown[] | undefined) ?? []), ...(hasFields ? [fields] : [])];
+  } else {
+    if (payload !== undefined && (payload === null || typeof payload !== 'object' || Array.isArray(payload))) {
+      throw new SqlError(`the body of ${method.resource.id}.${method.name} is a JSON object`);
+    }
+    const body = { ...(payload as Record<string, unknown> | undefined), ...fields };
     checkPayload(method, body);
     request.body = body;
-    request.mediaType = method.body.mediaType;
   }
+  request.mediaType = method.body.mediaType;
   return request;
 }

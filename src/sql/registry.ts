@@ -24,12 +24,15 @@ export interface ParamInfo {
 /**
  * How a list continues. With none, a `metadata.next` link in the answer is followed (the Confluent APIs).
  * `requestToken`/`responseToken` is StackQL's form (a token from the answer goes back as a parameter);
- * `requestOffset`/`responseTotal` pages by offset (`skip`), up to a total the answer gives (a header here).
+ * `requestOffset`/`responseTotal` pages by offset (`skip`), up to a total the answer gives (a header here), or
+ * until a page is shorter than `requestLimit` asked for.
  */
 export interface Pagination {
   requestToken?: { key: string; location?: string };
   responseToken?: { key: string; location?: string };
   requestOffset?: { key: string; location?: string };
+  /** The page-size parameter: a page shorter than it is the last. */
+  requestLimit?: { key: string; location?: string };
   responseTotal?: { key: string; location?: string };
 }
 

@@ -109,7 +109,11 @@ export class Session {
       } else if (paging?.requestOffset) {
         const offset = Number(new URL(request.url, 'http://x').searchParams.get(paging.requestOffset.key) ?? 0) + page.length;
         const total = paging.responseTotal ? Number(read(answer, paging.responseTotal)) : Number.NaN;
-        if (page.length > 0 && !(offset >= total)) next = withQuery(request.url, paging.requestOffset.key, String(offset));
+        // A short page is the last one: shorter than the count asked for, or than the parameter's default.
+        const limitKey = paging.requestLimit?.key;
+        const asked = limitKey ? new URL(request.url, 'http://relative.invalid').searchParams.get(limitKey) : null;
+        const limit = Number(asked ?? method.params.find((p) => p.name === limitKey)?.schema.default ?? Number.NaN);
+        if (page.length > 0 && !(offset >= total) && !(page.length < limit)) next = withQuery(request.url, paging.requestOffset.key, String(offset));
       } else {
         const link = nextLink(answer.body);
         if (link) next = new URL(link, `${this.api.base}/`).toString();
@@ -151,18 +155,19 @@ export class Session {
         throw new SqlError(`required param not supplied for exec: could not find variable '${p.name}'`);
       }
     }
-    let payload: Record<string, unknown> | undefined;
+    let payload: unknown;
     if (statement.payload) {
       if (statement.payload.name !== 'json') throw new SqlError(`unsupported payload @@${statement.payload.name} (only @@json)`);
       try {
-        payload = JSON.parse(statement.payload.value) as Record<string, unknown>;
+        payload = JSON.parse(statement.payload.value) as unknown;
       } catch (error) {
         throw new SqlError(`@@json is not valid JSON: ${(error as Error).message}`);
       }
-      if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw new SqlError('@@json must be a JSON object');
       if (!method.body) throw new SqlError(`${method.resource.id}.${method.name} takes no request body, so @@json has nowhere to go`);
-      const bodyParams = statement.params.filter((v) => !method.params.some((p) => p.name === v.name));
-      checkPayload(method, { ...payload, ...Object.fromEntries(bodyParams.map((p) => [p.name, p.value])) });
+      if (payload !== null && typeof payload === 'object' && !Array.isArray(payload)) {
+        const bodyParams = statement.params.filter((v) => !method.params.some((p) => p.name === v.name));
+        checkPayload(method, { ...(payload as Record<string, unknown>), ...Object.fromEntries(bodyParams.map((p) => [p.name, p.value])) });
+      }
     }
     const values = new Map<string, unknown>(statement.params.map((p) => [p.name, p.value]));
     const answer = await this.fetchAll(method, buildRequest(method, values, payload));
@@ -184,20 +189,22 @@ export class Session {
   private async insert(statement: InsertStatement): Promise<Result> {
     const resource = this.registry.resource(statement.name.parts);
     const rows = await this.sourceRows(statement);
-    const results: Row[] = [];
-    let used: MethodInfo | undefined;
+    const method = chooseMethod(resource, 'insert', new Set(statement.columns), true);
+    const requests: ApiRequest[] = [];
     for (const row of rows) {
       if (row.length !== statement.columns.length) {
         throw new SqlError(`INSERT names ${statement.columns.length} columns but a row has ${row.length} values`);
       }
-      const values = new Map<string, unknown>(statement.columns.map((c, i) => [c, row[i]]));
-      const method = chooseMethod(resource, 'insert', new Set(statement.columns), true);
-      used = method;
-      const answer = await this.api.send(buildRequest(method, values));
-      results.push(...rowsOf(method, answer.body));
+      const request = buildRequest(method, new Map<string, unknown>(statement.columns.map((c, i) => [c, row[i]])));
+      // Rows for one array body (SDS events of one stream) go in one request, as one write.
+      const same = Array.isArray(request.body) ? requests.find((r) => r.url === request.url && Array.isArray(r.body)) : undefined;
+      if (same && Array.isArray(same.body) && Array.isArray(request.body)) same.body.push(...(request.body as unknown[]));
+      else requests.push(request);
     }
-    if (!used) return { message: 'no rows to insert' };
-    return this.returning(used, results, statement.returning);
+    if (requests.length === 0) return { message: 'no rows to insert' };
+    const results: Row[] = [];
+    for (const request of requests) results.push(...rowsOf(method, (await this.api.send(request)).body));
+    return this.returning(method, results, statement.returning);
   }
 
   private async update(statement: UpdateStatement): Promise<Result> {
