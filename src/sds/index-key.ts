@@ -88,9 +88,12 @@ function dateTimeIndex(raw: unknown): IndexValue | null {
   const m = DATE_TIME.exec(raw.trim());
   if (!m) return null;
   const [, y, mo, d, h = '00', mi = '00', sec = '00', fraction = '', zone = 'Z'] = m;
-  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec));
-  const check = new Date(ms);
-  // Date.UTC rolls 2026-02-30 over to March; a calendar date that does not exist is invalid.
+  // Not Date.UTC: it reads years 0–99 as 1900–1999.
+  const check = new Date(0);
+  check.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+  check.setUTCHours(Number(h), Number(mi), Number(sec), 0);
+  const ms = check.getTime();
+  // The calendar rolls 2026-02-30 over to March; a date that does not exist is invalid.
   if (check.getUTCFullYear() !== Number(y) || check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return null;
   if (Number(h) > 23 || Number(mi) > 59 || Number(sec) > 59) return null;
   let offsetMinutes = 0;

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Trustee, trusteeOf } from '../../sds/access.js';
+import { AccessRights, type Trustee, trusteeOf } from '../../sds/access.js';
 import { readWindow, removeValues, removeWindow, writeValues } from '../../sds/data.js';
 import { SdsError } from '../../sds/errors.js';
 import { requireNamespace } from '../../sds/namespaces.js';
@@ -16,7 +16,6 @@ import {
   streamWithRight,
   toStream,
 } from '../../sds/streams.js';
-import { AccessRights } from '../../sds/access.js';
 import { deleteType, getOrCreateType, getType, listTypes } from '../../sds/types.js';
 import type { AppContext } from '../app-context.js';
 
