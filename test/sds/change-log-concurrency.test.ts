@@ -27,7 +27,7 @@ const WRITES_PER_WRITER = 200;
 const LANES = 4;
 
 const postgres = testDialects().includes('postgres');
-if (!postgres) console.log('# change-log concurrency test skipped: it needs PostgreSQL (SQLite serializes every write transaction)');
+if (!postgres) console.log('change-log concurrency test skipped: it needs PostgreSQL (SQLite serializes every write transaction)');
 
 /** Starts a server process on the database and resolves with its address. */
 async function serverProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
