@@ -1,10 +1,24 @@
 import { OPENAPI_DIR } from '../server/spec.js';
 import { ApiClient, type Credentials } from './api-client.js';
 import { format, type OutputOptions } from './output.js';
+import type { Statement } from './ast.js';
 import { parseStatement, splitStatements } from './parser.js';
 import { Registry } from './registry.js';
-import { type Result, Session } from './session.js';
+import { Session } from './session.js';
+import { lineAndColumn, SqlError } from './sql-error.js';
 import { renderTemplate } from './template.js';
+
+/** A syntax error's line and column, counted in the whole script rather than in its statement. */
+function inScript(error: SqlError, script: string, start: number): SqlError {
+  if (error.kind !== 'syntax' || start <= 0) return error;
+  const origin = lineAndColumn(script, start);
+  const message = error.message.replace(/^syntax error at line (\d+), column (\d+)/, (_all, l: string, c: string) => {
+    const line = Number(l);
+    const column = line === 1 ? Number(c) + origin.column - 1 : Number(c);
+    return `syntax error at line ${line + origin.line - 1}, column ${column}`;
+  });
+  return new SqlError(message, 'syntax');
+}
 
 export const DEFAULT_SERVER = 'http://127.0.0.1:8080';
 
@@ -28,16 +42,20 @@ export class Runner {
     return renderTemplate(text, this.options.vars);
   }
 
-  /** Runs every statement of a text in order; stops at the first failure (which is thrown). */
-  async results(text: string): Promise<Result[]> {
-    const out: Result[] = [];
-    for (const statement of splitStatements(this.render(text))) out.push(await this.session.run(parseStatement(statement)));
-    return out;
-  }
-
+  /** Parses every statement first (a syntax error anywhere means nothing is sent), then runs them in order. */
   async execute(text: string, write: (chunk: string) => void): Promise<void> {
-    for (const statement of splitStatements(this.render(text))) {
-      write(format(await this.session.run(parseStatement(statement)), this.options.output));
+    const rendered = this.render(text);
+    const statements: Statement[] = [];
+    let cursor = 0;
+    for (const statement of splitStatements(rendered)) {
+      const start = rendered.indexOf(statement, cursor);
+      cursor = start + statement.length;
+      try {
+        statements.push(parseStatement(statement));
+      } catch (error) {
+        throw error instanceof SqlError ? inScript(error, rendered, start) : error;
+      }
     }
+    for (const statement of statements) write(format(await this.session.run(statement), this.options.output));
   }
 }

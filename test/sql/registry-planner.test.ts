@@ -7,6 +7,7 @@ import { format } from '../../src/sql/output.js';
 import { parseStatement } from '../../src/sql/parser.js';
 import { buildRequest, chooseMethod, topLevelEqualities, without } from '../../src/sql/planner.js';
 import { Registry } from '../../src/sql/registry.js';
+import { Runner } from '../../src/sql/runner.js';
 import { renderTemplate, parseVars } from '../../src/sql/template.js';
 import { OPENAPI_DIR } from '../../src/server/spec.js';
 
@@ -210,5 +211,47 @@ describe('local evaluation and output', () => {
       '|-----|---------|',
       '',
     ].join('\n'));
+  });
+});
+
+describe('every document', () => {
+  test('the AVEVA resources load from their documents, and each method names a real operation', () => {
+    assert.deepEqual(registry.service('aveva', 'change_broker').resources.map((r) => r.name), ['signups', 'signup_resources', 'updates']);
+    assert.deepEqual(registry.service('aveva', 'sds').resources.map((r) => r.name), ['types', 'streams', 'stream_access_control', 'stream_data']);
+    for (const provider of registry.providers) {
+      for (const service of provider.services) {
+        for (const resource of service.resources) {
+          assert.equal(resource.id, `${provider.name}.${service.name}.${resource.name}`);
+          for (const method of resource.methods) {
+            assert.match(method.operationId, /^[a-z][A-Za-z0-9]+$/, `${resource.id}.${method.name}`);
+            assert.match(method.name, /^[a-z][a-z0-9_]*$/, 'method names are snake_case like the confluent provider');
+          }
+        }
+      }
+    }
+    const updates = registry.method(['aveva', 'change_broker', 'updates', 'get_updates']);
+    assert.deepEqual(updates.requiredParams, ['tenantId', 'namespaceId', 'signupId', 'bookmark']);
+    assert.deepEqual(updates.pagination?.responseToken, { key: '$.bookmark', location: 'body' });
+  });
+
+  test('an array request body takes one item per row', () => {
+    const insert = registry.method(['aveva', 'sds', 'stream_data', 'insert_values']);
+    const request = buildRequest(insert, new Map<string, unknown>([['tenantId', 't'], ['namespaceId', 'n'], ['streamId', 's 1'], ['Timestamp', '2026-01-01T00:00:00Z'], ['Value', 2]]));
+    assert.deepEqual(request, {
+      method: 'POST',
+      url: '/api/v1/tenants/t/namespaces/n/streams/s%201/data',
+      body: [{ Timestamp: '2026-01-01T00:00:00Z', Value: 2 }],
+      mediaType: 'application/json',
+    });
+  });
+
+  test('a script is parsed whole before anything is sent; positions count in the script', async () => {
+    const runner = new Runner({ server: 'http://127.0.0.1:9', output: { format: 'csv' }, vars: {} });
+    const written: string[] = [];
+    await assert.rejects(
+      runner.execute('SHOW PROVIDERS;\n\nSELECT id\n  FROM confluent.partner.entitlements WHERE = 1;', (chunk) => written.push(chunk)),
+      { message: "syntax error at line 4, column 45 near '=': expected an expression" },
+    );
+    assert.deepEqual(written, []);
   });
 });
