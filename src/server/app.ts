@@ -108,6 +108,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   app.decorateRequest('principal', null);
   app.decorateRequest('tokenProblem', null);
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    // AVEVA's clients send Content-Type: application/json on every call, bodiless DELETEs and GETs included.
+    if (body === '' && !request.routeOptions.schema?.body) return done(null, undefined);
+    parseJson(request, body as string, done);
+  });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     const form: Record<string, string> = {};
     for (const [key, value] of new URLSearchParams(body as string)) {
