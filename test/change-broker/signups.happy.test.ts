@@ -176,7 +176,7 @@ describeEachDialect('Change Broker signups, happy paths', (server) => {
 
     const partial = await api(s, space, 'POST', `/signups/${signup.id}/resources`, { resourcesToAdd: ['x', 'a'], resourcesToRemove: ['nope', 'x', 'b'] });
     assert.equal(partial.status, 207, partial.text);
-    assert.deepEqual(partial.body, { InvalidResourcesToRemove: ['nope'], FailedResourceIds: ['x'] });
+    assert.deepEqual(partial.body, { invalidResourcesToRemove: ['nope'], failedResourceIds: ['x'] });
     await runJobs(s);
     const final = await api<Resources>(s, space, 'GET', `/signups/${signup.id}/resources`);
     assert.deepEqual(final.body.resources.map((r) => r.resourceId), ['a', 'c', 'ghost']);

@@ -110,7 +110,7 @@ export function changeBrokerHandlers(app: AppContext) {
       const outcome = await updateResources(ctx, row, { add: body.ResourcesToAdd ?? [], remove: body.ResourcesToRemove ?? [] });
       if (outcome.added > 0) kickBackgroundWork(ctx.db);
       if (outcome.invalidToRemove.length > 0 || outcome.failed.length > 0) {
-        return reply.code(207).send({ InvalidResourcesToRemove: outcome.invalidToRemove, FailedResourceIds: outcome.failed });
+        return reply.code(207).send({ invalidResourcesToRemove: outcome.invalidToRemove, failedResourceIds: outcome.failed });
       }
       return reply.code(202).send();
     },
