@@ -9,36 +9,19 @@
 //   BENCH_LATENCY_SECONDS=8        seconds of paced single-event writes, per target
 //   BENCH_WRITE_RATE=100           single-event writes per second during the latency measurement
 //   SIGNUPS_BENCH_POSTGRES_URL=…   also measure on PostgreSQL (a throwaway database on that server)
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { createClient } from '../src/identity/clients.js';
 import { createNamespace } from '../src/sds/namespaces.js';
 import { systemClock } from '../src/store/clock.js';
 import { openStore, type Store } from '../src/store/database.js';
-import type { ReadyMessage } from './server-process.js';
+import { clientCredentialsToken, type Database, percentile, positiveInt, postgresDatabase, sqliteDatabase, startServer } from './support.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const SERVER_PROCESS = join(HERE, 'server-process.ts');
 /** The server's default SIGNUPS_UPDATES_PAGE_SIZE: bench/server-process.ts builds its config from defaults only. */
 const PAGE_SIZE = 1000;
 const TENANT = 'bench-tenant';
 const NAMESPACE = 'bench';
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, not '${raw}'`);
-  return n;
-}
 
 const EVENTS = positiveInt('BENCH_EVENTS', 20_000);
 const STREAMS = positiveInt('BENCH_STREAMS', 10);
@@ -46,75 +29,6 @@ const READ_PASSES = positiveInt('BENCH_READ_PASSES', 5);
 const LATENCY_SECONDS = positiveInt('BENCH_LATENCY_SECONDS', 8);
 const WRITE_RATE = positiveInt('BENCH_WRITE_RATE', 100);
 const POSTGRES_URL = process.env.SIGNUPS_BENCH_POSTGRES_URL || undefined;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Databases and the server process (the same arrangement as bench/partner-signup.bench.ts)
-
-interface Database {
-  url: string;
-  drop(): Promise<void>;
-}
-
-function sqliteDatabase(): Database {
-  const dir = mkdtempSync(join(tmpdir(), 'signups-bench-updates-'));
-  return { url: `sqlite:${join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** A fresh database on the PostgreSQL server, dropped afterwards; the admin URL's own database is untouched. */
-async function postgresDatabase(admin: string): Promise<Database> {
-  const name = `signups_bench_${randomBytes(6).toString('hex')}`;
-  const run = async (statement: string) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-interface ServerChild {
-  ready: ReadyMessage;
-  stop(): Promise<void>;
-}
-
-/** The real server in its own process, so that its event loop is not shared with the pollers and writers here. */
-async function startServer(databaseUrl: string, label: string): Promise<ServerChild> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SERVER_PROCESS, 'signups', databaseUrl], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const ready = await new Promise<ReadyMessage>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`${label}: server did not start within 30 s`)), 30_000);
-    child.once('message', (message) => {
-      clearTimeout(timer);
-      done(message as ReadyMessage);
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      fail(new Error(`${label}: server exited with code ${code} before listening`));
-    });
-  }).catch((error: unknown) => {
-    child.kill('SIGKILL');
-    throw error;
-  });
-  return {
-    ready,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      const code = await exited;
-      clearTimeout(timer);
-      if (code !== 0) throw new Error(`${label}: server exited with code ${code}`);
-    },
-  };
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // HTTP
@@ -162,13 +76,7 @@ class Api {
 async function tenantApi(store: Store, url: string): Promise<Api> {
   await createNamespace(store.db, systemClock, TENANT, NAMESPACE);
   const client = await createClient(store.db, systemClock, { name: 'bench-poller', scopes: [], tenantId: TENANT });
-  const res = await fetch(`${url}/identity/connect/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.id, client_secret: client.secret }),
-  });
-  if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${await res.text()}`);
-  return new Api(url, ((await res.json()) as { access_token: string }).access_token);
+  return new Api(url, await clientCredentialsToken(`${url}/identity/connect/token`, client));
 }
 
 const streamId = (i: number) => `bench-stream-${i}`;
@@ -480,12 +388,6 @@ async function healthRoundTrip(url: string, n = 300): Promise<number[]> {
   return times.sort((a, b) => a - b);
 }
 
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // One dialect
 
@@ -502,7 +404,8 @@ interface DialectResult {
 async function measureDialect(dialect: string, database: Database, problems: string[]): Promise<DialectResult> {
   const log = (text: string) => process.stdout.write(text);
   log(`${dialect}: starting server… `);
-  const server = await startServer(database.url, dialect);
+  // The real server in its own process, so that its event loop is not shared with the pollers and writers here.
+  const server = await startServer(['signups', database.url], dialect);
   // Its own connection to the shared database: setup (namespace, client) and the SQL baseline.
   const store = openStore(database.url, { poolSize: 2 });
   try {
@@ -651,7 +554,7 @@ async function main(): Promise<void> {
   console.log(
     `Change Broker updates: ${EVENTS} events over ${STREAMS} streams; ${WRITE_RATE} writes/s for ${LATENCY_SECONDS} s; server in a child process on 127.0.0.1`,
   );
-  const targets: Array<{ dialect: string; open: () => Promise<Database> }> = [{ dialect: 'sqlite', open: async () => sqliteDatabase() }];
+  const targets: Array<{ dialect: string; open: () => Promise<Database> }> = [{ dialect: 'sqlite', open: async () => sqliteDatabase('signups-bench-updates-') }];
   if (POSTGRES_URL) targets.push({ dialect: 'postgres', open: () => postgresDatabase(POSTGRES_URL) });
   const problems: string[] = [];
   const results: DialectResult[] = [];

@@ -6,31 +6,17 @@
 //   BENCH_CONNECTIONS=10           concurrent keep-alive connections
 //   SIGNUPS_BENCH_POSTGRES_URL=…   also measure on PostgreSQL (a throwaway database on that server)
 //   BENCH_CPU_PROF=dir             write a CPU profile of each server process there (slows the servers)
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { openStore } from '../src/store/database.js';
 import { signupBody } from '../test/helpers/fixtures.js';
-import type { ReadyMessage } from './server-process.js';
+import { clientCredentialsToken, type Database, percentile, positiveInt, postgresDatabase, sqliteDatabase, startServer } from './support.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const SERVER_PROCESS = join(HERE, 'server-process.ts');
 const PATH = '/partner/v2/signup';
 /** Below this share of 201 answers the figures describe errors, not signups, and the run fails. */
 const MIN_CREATED_SHARE = 0.99;
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, not '${raw}'`);
-  return n;
-}
 
 const DURATION = positiveInt('BENCH_DURATION', 10);
 const WARMUP = positiveInt('BENCH_WARMUP', 3);
@@ -60,90 +46,13 @@ interface TargetResult {
   rowsInDatabase?: number;
 }
 
-interface Database {
-  url: string;
-  drop(): Promise<void>;
-}
-
-function sqliteDatabase(): Database {
-  const dir = mkdtempSync(join(tmpdir(), 'signups-bench-'));
-  return { url: `sqlite:${join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** A fresh database on the PostgreSQL server, dropped afterwards; the admin URL's own database is untouched. */
-async function postgresDatabase(admin: string): Promise<Database> {
-  const name = `signups_bench_${randomBytes(6).toString('hex')}`;
-  const run = async (statement: string) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-interface ServerChild {
-  ready: ReadyMessage;
-  stop(): Promise<void>;
-}
-
-/** Starts bench/server-process.ts the same way for every target, so each server has a process to itself. */
-async function startServer(args: string[], label: string): Promise<ServerChild> {
+/** Every target's server in its own process; with BENCH_CPU_PROF, profiled into a folder per target. */
+function startTargetServer(args: string[], label: string) {
   // One folder per target: the module loader's worker thread writes a profile of its own next to the main one.
   const profileDir = PROFILE_DIR ? join(PROFILE_DIR, label) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...profile, SERVER_PROCESS, ...args], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const ready = await new Promise<ReadyMessage>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`${label}: server did not start within 30 s`)), 30_000);
-    child.once('message', (message) => {
-      clearTimeout(timer);
-      done(message as ReadyMessage);
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      fail(new Error(`${label}: server exited with code ${code} before listening`));
-    });
-  }).catch((error: unknown) => {
-    child.kill('SIGKILL');
-    throw error;
-  });
-  return {
-    ready,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      const code = await exited;
-      clearTimeout(timer);
-      if (code !== 0) throw new Error(`${label}: server exited with code ${code}`);
-    },
-  };
-}
-
-async function accessToken(url: string, client: { id: string; secret: string }): Promise<string> {
-  const res = await fetch(`${url}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.id, client_secret: client.secret }),
-  });
-  if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+  return startServer(args, label, profile);
 }
 
 /** One round of load; every request carries a new external_id (a repeated one is a 409). */
@@ -197,12 +106,12 @@ async function countEntitlements(databaseUrl: string): Promise<number> {
 
 async function measure(name: string, key: string, database: Database | undefined): Promise<TargetResult> {
   process.stdout.write(`${name}: starting server… `);
-  const server = await startServer(database ? ['signups', database.url] : ['baseline'], key);
+  const server = await startTargetServer(database ? ['signups', database.url] : ['baseline'], key);
   let measured: Round;
   let warm: Round;
   try {
     const { url, client } = server.ready;
-    const token = client ? await accessToken(url, client) : undefined;
+    const token = client ? await clientCredentialsToken(`${url}/oauth2/token`, client) : undefined;
     process.stdout.write(`warm-up ${WARMUP} s… `);
     warm = await round(url, token, WARMUP);
     process.stdout.write(`measuring ${DURATION} s… `);
@@ -258,7 +167,7 @@ async function main(): Promise<void> {
   results.push(await measure('baseline (node:http)', 'baseline', undefined));
 
   const databases: Array<{ name: string; key: string; open: () => Promise<Database> }> = [
-    { name: 'signups (sqlite file)', key: 'signups_sqlite', open: async () => sqliteDatabase() },
+    { name: 'signups (sqlite file)', key: 'signups_sqlite', open: async () => sqliteDatabase('signups-bench-') },
   ];
   if (POSTGRES_URL) databases.push({ name: 'signups (postgres)', key: 'signups_postgres', open: () => postgresDatabase(POSTGRES_URL) });
   for (const target of databases) {
