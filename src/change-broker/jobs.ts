@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { CbJobsTable } from '../store/schema.js';
-import type { Selectable } from 'kysely';
+import type { Executor } from '../store/database.js';
+import type { CbJobsTable, Database } from '../store/schema.js';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import { failActivation, validateSignup } from './activation.js';
 import { addSeconds, type ChangeBrokerContext } from './context.js';
 
@@ -20,6 +21,16 @@ export async function enqueueJob(ctx: ChangeBrokerContext, signupId: string): Pr
   await ctx.db.insertInto('cb_jobs').values({ id: randomUUID(), signup_id: signupId, due_at: now, lease_owner: null, lease_until: null, created_at: now }).execute();
 }
 
+/** No worker holds the job: never leased, or its lease has lapsed. */
+function leaseFree(nowIso: string) {
+  return (eb: ExpressionBuilder<Database, 'cb_jobs'>) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)]);
+}
+
+/** Up to `limit` ids of due jobs with a free lease, oldest first: the candidates both dialects claim from. */
+function dueJobs(db: Executor, nowIso: string, limit: number) {
+  return db.selectFrom('cb_jobs').select('id').where('due_at', '<=', nowIso).where(leaseFree(nowIso)).orderBy('due_at').limit(limit);
+}
+
 /**
  * Claims up to `limit` due jobs whose lease is free or lapsed. PostgreSQL locks the candidates with
  * `FOR UPDATE SKIP LOCKED`, so concurrent workers take disjoint sets without waiting; SQLite claims each candidate
@@ -31,16 +42,7 @@ export async function claimDueJobs(ctx: ChangeBrokerContext, owner: string, limi
   const until = addSeconds(now, LEASE_SECONDS);
   if (ctx.dialect === 'postgres') {
     return ctx.db.transaction().execute(async (trx) => {
-      const due = await trx
-        .selectFrom('cb_jobs')
-        .select('id')
-        .where('due_at', '<=', nowIso)
-        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)]))
-        .orderBy('due_at')
-        .limit(limit)
-        .forUpdate()
-        .skipLocked()
-        .execute();
+      const due = await dueJobs(trx, nowIso, limit).forUpdate().skipLocked().execute();
       if (due.length === 0) return [];
       return trx
         .updateTable('cb_jobs')
@@ -50,21 +52,14 @@ export async function claimDueJobs(ctx: ChangeBrokerContext, owner: string, limi
         .execute();
     });
   }
-  const candidates = await ctx.db
-    .selectFrom('cb_jobs')
-    .select('id')
-    .where('due_at', '<=', nowIso)
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)]))
-    .orderBy('due_at')
-    .limit(limit)
-    .execute();
+  const candidates = await dueJobs(ctx.db, nowIso, limit).execute();
   const claimed: JobRow[] = [];
   for (const { id } of candidates) {
     const row = await ctx.db
       .updateTable('cb_jobs')
       .set({ lease_owner: owner, lease_until: until })
       .where('id', '=', id)
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)]))
+      .where(leaseFree(nowIso))
       .returningAll()
       .executeTakeFirst();
     if (row) claimed.push(row);
