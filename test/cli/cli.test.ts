@@ -1,27 +1,16 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { BIN, ensureBuilt, ROOT, type Run, shellEnv } from '../helpers/cli.js';
 import { call } from '../helpers/http.js';
 import { entitlementDetails, signupBody, ssoConfig } from '../helpers/fixtures.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BIN = join(ROOT, 'bin', 'signups.js');
-const BUILT_ENTRY = join(ROOT, 'dist', 'cli', 'index.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The environment a user's shell would have, minus any SIGNUPS_* settings of the machine running the tests. */
+/** The user's shell environment, with the server's log quieted to warnings. */
 function cleanEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('SIGNUPS_')) env[key] = value;
+  const env = shellEnv();
   env.SIGNUPS_LOG_LEVEL = 'warn';
   return env;
 }
@@ -31,27 +20,6 @@ function signups(args: string[]): Promise<Run> {
     execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env: cleanEnv(), timeout: 30_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
       resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const stat = statSync(path);
-    newest = Math.max(newest, stat.isDirectory() ? newestSource(path) : stat.mtimeMs);
-  }
-  return newest;
-}
-
-/** bin/signups.js runs the compiled code; compile when it is missing or older than the sources. */
-async function ensureBuilt(): Promise<void> {
-  if (existsSync(BUILT_ENTRY) && statSync(BUILT_ENTRY).mtimeMs >= newestSource(join(ROOT, 'src'))) return;
-  await new Promise<void>((resolve, reject) => {
-    execFile('npm', ['run', 'build'], { cwd: ROOT, timeout: 120_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`npm run build failed:\n${stdout}${stderr}`));
-      else resolve();
     });
   });
 }
