@@ -1,9 +1,4 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from '../../src/identity/clients.js';
@@ -13,10 +8,10 @@ import { openStore, type Store } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { createPostgresDatabase, type TestDatabase, testDialects } from '../helpers/dialects.js';
 import { type Answer, call } from '../helpers/http.js';
+import { type ServerProcess, startServerProcess, stopServerProcesses } from '../helpers/server-process.js';
 import { simpleType } from '../sds/sds-fixtures.js';
 import type { Signup, Updates } from './support.js';
 
-const SERVE = join(dirname(fileURLToPath(import.meta.url)), '..', 'sds', 'support', 'serve-app.ts');
 const TENANT = 'tenant-updates-2p';
 const NAMESPACE = 'plant';
 const STREAMS = ['s0', 's1', 's2', 's3'];
@@ -29,31 +24,17 @@ const LANES = 4;
 /** Small, so that most polls end on a full page and the next one starts from a page boundary. */
 const PAGE_SIZE = 5;
 
+/** Over this process's environment, for each server process. */
+const SERVER_ENV = {
+  SIGNUPS_RATE_LIMIT_MAX: '100000',
+  SIGNUPS_UPDATES_PAGE_SIZE: String(PAGE_SIZE),
+  // Both processes run the background worker, as a deployment would; activation is claimed under a lease.
+  SIGNUPS_BACKGROUND_WORKER: 'true',
+  SIGNUPS_BACKGROUND_POLL_MS: '50',
+};
+
 const postgres = testDialects().includes('postgres');
 if (!postgres) console.log('Updates two-process test skipped: it needs PostgreSQL (SQLite serializes every write transaction)');
-
-/** Starts a server process on the database and resolves with its address. */
-async function serverProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVE, databaseUrl], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: {
-      ...process.env,
-      SIGNUPS_RATE_LIMIT_MAX: '100000',
-      SIGNUPS_UPDATES_PAGE_SIZE: String(PAGE_SIZE),
-      // Both processes run the background worker, as a deployment would; activation is claimed under a lease.
-      SIGNUPS_BACKGROUND_WORKER: 'true',
-      SIGNUPS_BACKGROUND_POLL_MS: '50',
-    },
-  });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const [line] = (await Promise.race([
-    once(lines, 'line'),
-    once(child, 'exit').then(([code]) => {
-      throw new Error(`server process exited with ${String(code)} before listening`);
-    }),
-  ])) as [string];
-  return { url: line.trim(), child };
-}
 
 interface SdsEvent {
   Timestamp: string;
@@ -74,23 +55,18 @@ interface Written {
 describe('Change Broker updates while two server processes commit writes [postgres]', { skip: !postgres && 'needs PostgreSQL' }, () => {
   let database: TestDatabase;
   let store: Store;
-  const servers: Array<{ url: string; child: ChildProcess }> = [];
+  const servers: ServerProcess[] = [];
 
   before(async () => {
     database = await createPostgresDatabase();
     store = openStore(database.url);
     await migrateToLatest(store);
     await createNamespace(store.db, systemClock, TENANT, NAMESPACE);
-    servers.push(...(await Promise.all(Array.from({ length: WRITERS }, () => serverProcess(database.url)))));
+    servers.push(...(await Promise.all(Array.from({ length: WRITERS }, () => startServerProcess(database.url, SERVER_ENV)))));
   });
 
   after(async () => {
-    for (const { child } of servers) {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await once(child, 'exit');
-      }
-    }
+    await stopServerProcesses(servers);
     await store?.close();
     await database?.drop();
   });

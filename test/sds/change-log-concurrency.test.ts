@@ -1,9 +1,4 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { AccessTokens } from '../../src/identity/access-tokens.js';
 import { createClient } from '../../src/identity/clients.js';
@@ -15,9 +10,9 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 import { getOrCreateSecret } from '../../src/store/settings.js';
 import { createPostgresDatabase, type TestDatabase, testDialects } from '../helpers/dialects.js';
 import { call } from '../helpers/http.js';
+import { type ServerProcess, startServerProcess, stopServerProcesses } from '../helpers/server-process.js';
 import { simpleType } from './sds-fixtures.js';
 
-const SERVE = join(dirname(fileURLToPath(import.meta.url)), 'support', 'serve-app.ts');
 const TENANT = 'tenant-concurrency';
 const NAMESPACE = 'ns';
 const STREAMS = ['s0', 's1', 's2', 's3'];
@@ -26,29 +21,16 @@ const WRITES_PER_WRITER = 200;
 /** Requests each writer keeps in flight, so writes in one process overlap too. */
 const LANES = 4;
 
+/** Over this process's environment, for each server process. */
+const SERVER_ENV = { SIGNUPS_RATE_LIMIT_MAX: '100000', SIGNUPS_BACKGROUND_WORKER: 'false' };
+
 const postgres = testDialects().includes('postgres');
 if (!postgres) console.log('change-log concurrency test skipped: it needs PostgreSQL (SQLite serializes every write transaction)');
-
-/** Starts a server process on the database and resolves with its address. */
-async function serverProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVE, databaseUrl], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, SIGNUPS_RATE_LIMIT_MAX: '100000', SIGNUPS_BACKGROUND_WORKER: 'false' },
-  });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const [line] = (await Promise.race([
-    once(lines, 'line'),
-    once(child, 'exit').then(([code]) => {
-      throw new Error(`server process exited with ${String(code)} before listening`);
-    }),
-  ])) as [string];
-  return { url: line.trim(), child };
-}
 
 describe('change log under concurrent writers in two server processes [postgres]', { skip: !postgres && 'needs PostgreSQL' }, () => {
   let database: TestDatabase;
   let store: Store;
-  const servers: Array<{ url: string; child: ChildProcess }> = [];
+  const servers: ServerProcess[] = [];
   const tokens: string[] = [];
   const writerIds: string[] = [];
 
@@ -64,16 +46,11 @@ describe('change log under concurrent writers in two server processes [postgres]
       tokens.push((await issuer.issue({ id: client.id, name: client.name, scopes: [], tenantId: TENANT }, [])).accessToken);
       if (i < WRITERS) writerIds.push(client.id);
     }
-    servers.push(...(await Promise.all(Array.from({ length: WRITERS }, () => serverProcess(database.url)))));
+    servers.push(...(await Promise.all(Array.from({ length: WRITERS }, () => startServerProcess(database.url, SERVER_ENV)))));
   });
 
   after(async () => {
-    for (const { child } of servers) {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await once(child, 'exit');
-      }
-    }
+    await stopServerProcesses(servers);
     await store?.close();
     await database?.drop();
   });

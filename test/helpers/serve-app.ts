@@ -1,9 +1,9 @@
 // A server process for multi-process tests: builds the app on the database URL given as the only argument and
 // prints its address as the first line of stdout. Stops on SIGTERM.
-import { configFromEnv } from '../../../src/config/server-config.js';
-import { buildApp } from '../../../src/server/app.js';
-import { openStore } from '../../../src/store/database.js';
-import { migrateToLatest } from '../../../src/store/migrate.js';
+import { configFromEnv } from '../../src/config/server-config.js';
+import { buildApp } from '../../src/server/app.js';
+import { openStore } from '../../src/store/database.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
 
 const databaseUrl = process.argv[2];
 if (!databaseUrl) throw new Error('usage: serve-app.ts DATABASE_URL');
