@@ -11,6 +11,7 @@ import { appendChange, type ChangeOperation } from '../../src/sds/changes.js';
 import { createNamespace } from '../../src/sds/namespaces.js';
 import { call, type Answer } from '../helpers/http.js';
 import type { TestServer } from '../helpers/server.js';
+import { insertStreamRow } from '../helpers/streams.js';
 
 export interface AvevaError {
   OperationId: string;
@@ -66,23 +67,8 @@ export async function otherClient(s: TestServer, space: Space): Promise<Space> {
 
 /** A stream row owned by `owner` (the SDS routes may not exist yet; the store is what they would write). */
 export async function addStream(s: TestServer, space: Space, id: string, owner: Trustee = space.trustee, acl: AccessControlList = emptyAcl()): Promise<void> {
-  const now = s.clock.now().toISOString();
-  await s.store.db
-    .insertInto('sds_streams')
-    .values({
-      tenant_id: space.tenant,
-      namespace_id: space.ns,
-      id,
-      type_id: 'SimpleType',
-      definition: JSON.stringify({ Id: id, TypeId: 'SimpleType' }),
-      owner_type: owner.Type,
-      owner_object_id: owner.ObjectId,
-      owner_tenant_id: owner.TenantId,
-      acl: JSON.stringify(acl),
-      created_at: now,
-      modified_at: now,
-    })
-    .execute();
+  const definition = JSON.stringify({ Id: id, TypeId: 'SimpleType' });
+  await insertStreamRow(s, { tenantId: space.tenant, namespaceId: space.ns, id, typeId: 'SimpleType', definition, owner, acl });
 }
 
 /** One SDS write's change record, committed as a data write would commit it. */

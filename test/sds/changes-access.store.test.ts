@@ -4,27 +4,12 @@ import { accessibleStreams, type AccessControlList, type Trustee } from '../../s
 import { appendChange, currentChangeSeq, purgeChangesBefore, readChanges } from '../../src/sds/changes.js';
 import { createNamespace } from '../../src/sds/namespaces.js';
 import { describeEachDialect, type TestServer } from '../helpers/server.js';
+import { insertStreamRow } from '../helpers/streams.js';
 
 const TENANT = 'tenant-store';
 
 async function addStream(s: TestServer, ns: string, id: string, owner: Trustee, acl: AccessControlList): Promise<void> {
-  const now = s.clock.now().toISOString();
-  await s.store.db
-    .insertInto('sds_streams')
-    .values({
-      tenant_id: TENANT,
-      namespace_id: ns,
-      id,
-      type_id: 't',
-      definition: '{}',
-      owner_type: owner.Type,
-      owner_object_id: owner.ObjectId,
-      owner_tenant_id: owner.TenantId,
-      acl: JSON.stringify(acl),
-      created_at: now,
-      modified_at: now,
-    })
-    .execute();
+  await insertStreamRow(s, { tenantId: TENANT, namespaceId: ns, id, typeId: 't', definition: '{}', owner, acl });
 }
 
 describeEachDialect('SDS change log and stream access (store)', (server) => {
