@@ -54,8 +54,9 @@ export function authorize(scopes: readonly string[]) {
  * refused without saying whether it exists.
  */
 export function authorizeTenant() {
-  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    await authorize([])(request, _reply);
+  const requireToken = authorize([]);
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    await requireToken(request, reply);
     const { tenantId } = request.params as { tenantId?: string };
     const own = request.principal?.tenantId;
     if (!own) throw Errors.forbidden('The client does not act in any tenant; create it with --tenant');
