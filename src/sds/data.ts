@@ -78,6 +78,9 @@ async function existingKeys(db: Db, scope: StreamScope, streamId: string, keys: 
   return found;
 }
 
+/** A removal's event as Change Broker reports it: the index alone, under the key property's name. */
+const indexOnly = (key: TypeKey, index: IndexValue): Event => ({ [key.keyProperty]: index.value });
+
 const indexExists = (streamId: string, value: IndexValue['value']): SdsError =>
   new SdsError('conflict', `The stream '${streamId}' already has an event at the index '${String(value)}'; nothing was written.`, {
     reason: 'Event already exists',
@@ -174,7 +177,7 @@ export async function removeValues(db: Db, clock: Clock, scope: StreamScope, str
         .where('index_key', 'in', part.map((v) => v.key))
         .execute();
     }
-    await appendChange(tx, clock, { ...scope, streamId, operation: 'Remove', events: values.map((v) => ({ [key.keyProperty]: v.value })) });
+    await appendChange(tx, clock, { ...scope, streamId, operation: 'Remove', events: values.map((v) => indexOnly(key, v)) });
   });
 }
 
@@ -203,8 +206,7 @@ export async function removeWindow(db: Db, clock: Clock, scope: StreamScope, str
       .where('index_key', '>=', from.key)
       .where('index_key', '<=', to.key)
       .execute();
-    const bound = (v: IndexValue) => ({ [key.keyProperty]: v.value });
-    await appendChange(tx, clock, { ...scope, streamId, operation: 'RemoveWindow', events: [bound(from), bound(to)] });
+    await appendChange(tx, clock, { ...scope, streamId, operation: 'RemoveWindow', events: [indexOnly(key, from), indexOnly(key, to)] });
   });
 }
 
