@@ -6,9 +6,11 @@ import { createNamespaceCommand } from './namespaces.js';
 import { serve } from './serve.js';
 import { addSqlOptions } from './sql-options.js';
 import { sqlShell } from './sql-shell.js';
+import { VERSION } from '../version.js';
 
 const program = new Command();
 program.name('signups').description('Signups: partner/v2 signups, Change Broker signups, and SQL over both').showHelpAfterError();
+program.version(VERSION, '-V, --version', 'print the version');
 
 program
   .command('serve')

@@ -10,6 +10,7 @@ import type { Store } from '../store/database.js';
 import { getOrCreateSecret } from '../store/settings.js';
 import { Errors } from './api-error.js';
 import type { AppContext } from './app-context.js';
+import { registerApiDocs, type ServedDocument } from './api-docs.js';
 import { authorize, authorizeTenant, identify } from './auth.js';
 import { sendError } from './error-handler.js';
 import { changeBrokerHandlers } from './handlers/change-broker.js';
@@ -17,6 +18,7 @@ import { healthHandlers } from './handlers/health.js';
 import { sdsHandlers } from './handlers/sds.js';
 import { oauthHandlers } from './handlers/oauth.js';
 import { partnerHandlers } from './handlers/partner.js';
+import { registerLandingPage } from './landing-page.js';
 import { registerRateLimit } from './rate-limit.js';
 import { requestIdFor } from './request-id.js';
 import { type ErrorFormat, loadDocument, type OperationInfo, operationsOf } from './spec.js';
@@ -169,8 +171,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...sdsHandlers(context),
     ...changeBrokerHandlers(context),
   } as Record<string, Handler>;
+  const served: ServedDocument[] = [];
   for (const { file, format } of DOCUMENTS) {
     const document = loadDocument(file);
+    served.push({ name: file.replace(/\.yaml$/, ''), file, document });
     const operations = operationsOf(document, format);
     await app.register(openapiGlue, {
       specification: document,
@@ -185,5 +189,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       },
     });
   }
+  await registerApiDocs(app, { documents: served, baseUrl: context.baseUrl });
+  registerLandingPage(app, { documentNames: served.map((d) => d.name), consoleAvailable: false, metricsProtected: false });
   return app;
 }
