@@ -1,7 +1,6 @@
-import { accessibleStreams } from '../sds/access.js';
 import { currentChangeSeq } from '../sds/changes.js';
 import type { ChangeBrokerContext } from './context.js';
-import { ownerOf } from './owner.js';
+import { readableResources } from './resource-access.js';
 
 const CHECK_CHUNK = 500;
 
@@ -25,7 +24,7 @@ export async function validateSignup(ctx: ChangeBrokerContext, signupId: string)
   const ids = unchecked.map((r) => r.resource_id);
   for (let i = 0; i < ids.length; i += CHECK_CHUNK) {
     const chunk = ids.slice(i, i + CHECK_CHUNK);
-    const readable = await accessibleStreams(ctx.db, signup.tenant_id, signup.namespace_id, ownerOf(signup), chunk);
+    const readable = await readableResources(ctx, signup, chunk);
     const [yes, no] = [chunk.filter((id) => readable.has(id)), chunk.filter((id) => !readable.has(id))];
     for (const [list, accessible] of [
       [yes, 1],

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { sameTrustee, type Trustee } from '../sds/access.js';
 import { requireNamespace } from '../sds/namespaces.js';
 import type { CbSignupRow } from '../store/schema.js';
+import { areMembers, communityMismatch, normalizeCommunityId, notCommunityMember } from './communities.js';
 import { addSeconds, type ChangeBrokerContext } from './context.js';
 import { notSignupOwner, signupLimitReached, signupNotFound } from './errors.js';
 import { enqueueJob } from './jobs.js';
@@ -13,21 +14,30 @@ export interface Caller {
   tenantId: string;
   namespaceId: string;
   trustee: Trustee;
+  /** The community named by the call's `Community-Id` header (normalized), if any. */
+  communityId: string | null;
 }
 
 export interface CreateSignupInput {
   name: string | null;
   resourceIds: readonly string[];
   inactivitySeconds?: number;
-  communityId?: string;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const INSERT_CHUNK = 500;
 
 /** Resolves the namespace of the path (404 when it does not exist in the tenant). */
-export async function callerIn(ctx: ChangeBrokerContext, tenantId: string, namespaceId: string, trustee: Trustee): Promise<Caller> {
-  return { tenantId, namespaceId: await requireNamespace(ctx.db, tenantId, namespaceId), trustee };
+export async function callerIn(ctx: ChangeBrokerContext, tenantId: string, namespaceId: string, trustee: Trustee, communityId?: string | null): Promise<Caller> {
+  const community = communityId ? normalizeCommunityId(communityId) : '';
+  return { tenantId, namespaceId: await requireNamespace(ctx.db, tenantId, namespaceId), trustee, communityId: community === '' ? null : community };
+}
+
+/** A signup of a community is created by a member tenant in the namespace of a member tenant; else 403. */
+async function requireCommunityMembers(ctx: ChangeBrokerContext, caller: Caller): Promise<void> {
+  if (caller.communityId === null) return;
+  const tenants = [caller.tenantId, ...(caller.trustee.TenantId ? [caller.trustee.TenantId] : [])];
+  if (!(await areMembers(ctx.db, caller.communityId, tenants))) throw notCommunityMember(caller.communityId, [...new Set(tenants)]);
 }
 
 export async function insertResources(ctx: ChangeBrokerContext, signupId: string, resourceIds: readonly string[]): Promise<number> {
@@ -50,6 +60,7 @@ export async function insertResources(ctx: ChangeBrokerContext, signupId: string
  * insert under a lock that serializes creations in the namespace, so concurrent creations cannot overshoot it.
  */
 export async function createSignup(ctx: ChangeBrokerContext, caller: Caller, input: CreateSignupInput): Promise<CbSignupRow> {
+  await requireCommunityMembers(ctx, caller);
   const now = ctx.clock.now();
   const inactivity = input.inactivitySeconds ?? ctx.config.inactivitySeconds;
   const row: CbSignupRow = {
@@ -60,7 +71,7 @@ export async function createSignup(ctx: ChangeBrokerContext, caller: Caller, inp
     owner_type: caller.trustee.Type,
     owner_object_id: caller.trustee.ObjectId,
     owner_tenant_id: caller.trustee.TenantId,
-    community_id: input.communityId ?? null,
+    community_id: caller.communityId,
     resource_type: 'Stream',
     state: 'Activating',
     start_seq: null,
@@ -125,6 +136,7 @@ export async function ownSignup(ctx: ChangeBrokerContext, caller: Caller, signup
   const row = await find();
   if (!row) throw signupNotFound(signupId);
   if (!sameTrustee(ownerOf(row), caller.trustee)) throw notSignupOwner(signupId);
+  if (row.community_id !== caller.communityId) throw communityMismatch(row.id, row.community_id, caller.communityId);
   const now = ctx.clock.now();
   if (row.state !== 'Expired' && row.expires_at <= now.toISOString()) {
     await expireDueSignups(ctx, { signupId: id });
@@ -167,7 +179,8 @@ export async function listSignups(ctx: ChangeBrokerContext, caller: Caller, page
     .where('tenant_id', '=', caller.tenantId)
     .where('namespace_id', '=', caller.namespaceId)
     .where('owner_type', '=', caller.trustee.Type)
-    .where('owner_object_id', '=', caller.trustee.ObjectId);
+    .where('owner_object_id', '=', caller.trustee.ObjectId)
+    .$if(caller.communityId !== null, (q) => q.where('community_id', '=', caller.communityId));
   const [items, total] = await Promise.all([
     mine.selectAll().orderBy('created_at').orderBy('id').offset(page.skip).limit(page.count).execute(),
     mine.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -1,10 +1,9 @@
-import { accessibleStreams } from '../sds/access.js';
 import { type ChangeOperation, currentChangeSeq, readChanges } from '../sds/changes.js';
 import type { CbSignupRow } from '../store/schema.js';
 import type { BookmarkPosition } from './bookmarks.js';
 import type { ChangeBrokerContext } from './context.js';
 import { signupNotActive } from './errors.js';
-import { ownerOf } from './owner.js';
+import { readableResources } from './resource-access.js';
 
 export interface UpdateView {
   resourceId: string;
@@ -56,7 +55,7 @@ export async function readUpdates(ctx: ChangeBrokerContext, signup: CbSignupRow,
     .where('signup_id', '=', signup.id)
     .where('is_accessible', '=', 1)
     .execute();
-  const readable = await accessibleStreams(ctx.db, signup.tenant_id, signup.namespace_id, ownerOf(signup), resources.map((r) => r.resource_id));
+  const readable = await readableResources(ctx, signup, resources.map((r) => r.resource_id));
   const fromSeq = new Map(resources.filter((r) => readable.has(r.resource_id)).map((r) => [r.resource_id, Number(r.from_seq ?? 0)]));
   const everything: UpdatesPage = { data: [], next: { seq: Math.max(after.seq, current), validFrom: now } };
   if (fromSeq.size === 0 || after.seq >= current) return everything;

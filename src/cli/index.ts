@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { createClientCommand } from './clients.js';
+import { createCommunityCommand, shareCommand, unshareCommand } from './communities.js';
 import { linkTokenCommand } from './link-token.js';
 import { execCommand } from './exec.js';
 import { createNamespaceCommand } from './namespaces.js';
@@ -40,6 +41,29 @@ namespaces
   .requiredOption('--tenant <tenantId>', 'the tenant')
   .requiredOption('--namespace <namespaceId>', 'the namespace id')
   .action(createNamespaceCommand);
+
+const communities = program.command('communities').description('Change Broker communities: tenants that share streams with each other');
+communities
+  .command('create')
+  .description('create a community (or add members to it) of the given tenants')
+  .option('--database <url>', 'database URL (env SIGNUPS_DATABASE_URL)')
+  .requiredOption('--id <communityId>', 'the community id (sent by clients as the Community-Id header)')
+  .requiredOption('--tenant <tenantId>', 'a member tenant (repeat for each)', (value: string, previous: string[] = []) => [...previous, value])
+  .action(createCommunityCommand);
+for (const [name, description, action] of [
+  ['share', 'share a stream of a member tenant into the community', shareCommand],
+  ['unshare', 'stop sharing a stream: community signups lose access to it', unshareCommand],
+] as const) {
+  communities
+    .command(name)
+    .description(description)
+    .option('--database <url>', 'database URL (env SIGNUPS_DATABASE_URL)')
+    .requiredOption('--community <communityId>', 'the community')
+    .requiredOption('--tenant <tenantId>', 'the tenant that owns the stream (a member of the community)')
+    .requiredOption('--namespace <namespaceId>', "the stream's namespace")
+    .requiredOption('--stream <streamId>', 'the stream id')
+    .action(action);
+}
 
 program
   .command('link-token')

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
+import { areMembers } from '../change-broker/communities.js';
 import { BackgroundWorker } from '../change-broker/worker.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { AccessTokens } from '../identity/access-tokens.js';
@@ -38,6 +39,7 @@ interface RouteConfig {
   scopes?: string[];
   errorFormat: OperationInfo['errorFormat'];
   tenantScoped: boolean;
+  communityScoped: boolean;
   rateLimit?: false;
 }
 
@@ -144,11 +146,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     app.addHook('onClose', async () => worker.stop());
   }
 
+  const communityMembership = (communityId: string, tenantIds: readonly string[]) => areMembers(store.db, communityId, tenantIds);
   await registerRateLimit(app, config.rateLimit);
   // Added after the rate limiter's own onRoute hook, so limits are counted before tokens are checked.
   app.addHook('onRoute', (route) => {
     const config = route.config as RouteConfig | undefined;
-    if (config?.tenantScoped) route.onRequest = [...asArray(route.onRequest), authorizeTenant()];
+    if (config?.tenantScoped) route.onRequest = [...asArray(route.onRequest), authorizeTenant(config.communityScoped ? communityMembership : undefined)];
     else if (config?.scopes) route.onRequest = [...asArray(route.onRequest), authorize(config.scopes)];
     const declared = bodyContentTypes(route.schema);
     if (declared) route.preValidation = [...asArray(route.preValidation), requireContentType(declared)];
@@ -182,7 +185,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         const handler = handlers[operationId];
         const info = operations.get(operationId);
         if (!handler || !info) throw new Error(`no handler for operation ${operationId} in ${file}`);
-        const routeConfig: RouteConfig = { operationId, errorFormat: info.errorFormat, tenantScoped: info.tenantScoped };
+        const routeConfig: RouteConfig = { operationId, errorFormat: info.errorFormat, tenantScoped: info.tenantScoped, communityScoped: info.communityScoped };
         if (info.scopes) routeConfig.scopes = info.scopes;
         if (!info.rateLimited) routeConfig.rateLimit = false;
         return { handler, config: routeConfig } as unknown as RouteOptions;

@@ -49,19 +49,29 @@ export function authorize(scopes: readonly string[]) {
   };
 }
 
+/** Whether the community exists and has every one of the tenants as a member. */
+export type CommunityMembership = (communityId: string, tenantIds: readonly string[]) => Promise<boolean>;
+
 /**
  * Tenant routes: a valid token whose client acts in the tenant named by the path. Another tenant's namespace is
- * refused without saying whether it exists.
+ * refused without saying whether it exists, unless the route takes the `Community-Id` header (`community` is
+ * given), the call carries it, and both tenants are members of that community.
  */
-export function authorizeTenant() {
+export function authorizeTenant(community?: CommunityMembership) {
   const requireToken = authorize([]);
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     await requireToken(request, reply);
     const { tenantId } = request.params as { tenantId?: string };
     const own = request.principal?.tenantId;
     if (!own) throw Errors.forbidden('The client does not act in any tenant; create it with --tenant');
-    if (tenantId === undefined || own.toLowerCase() !== tenantId.toLowerCase()) {
-      throw Errors.forbidden(`The client may not act in tenant '${tenantId ?? ''}'`);
-    }
+    if (tenantId !== undefined && own.toLowerCase() === tenantId.toLowerCase()) return;
+    const header = request.headers['community-id'];
+    const communityId = typeof header === 'string' ? header.trim() : '';
+    if (community && tenantId !== undefined && communityId !== '' && (await community(communityId, [own, tenantId]))) return;
+    throw Errors.forbidden(
+      communityId === '' || !community
+        ? `The client may not act in tenant '${tenantId ?? ''}'`
+        : `The client may not act in tenant '${tenantId ?? ''}': its tenant and that one are not both members of the community '${communityId}'`,
+    );
   };
 }

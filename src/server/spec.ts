@@ -18,6 +18,18 @@ export interface OperationInfo {
   rateLimited: boolean;
   /** The caller's token must belong to the tenant named in the path (`{tenantId}`). */
   tenantScoped: boolean;
+  /** The operation takes the `Community-Id` header: members of a community may call other member tenants. */
+  communityScoped: boolean;
+}
+
+/** Whether a list of parameters (inline or `$ref`s into components.parameters) declares the Community-Id header. */
+function takesCommunityId(doc: OpenApiDocument, parameters: unknown): boolean {
+  if (!Array.isArray(parameters)) return false;
+  const components = (doc.components as { parameters?: Record<string, { name?: string; in?: string }> } | undefined)?.parameters ?? {};
+  return parameters.some((p: { $ref?: string; name?: string; in?: string }) => {
+    const param = p.$ref ? components[p.$ref.split('/').pop() ?? ''] : p;
+    return param?.in === 'header' && param.name?.toLowerCase() === 'community-id';
+  });
 }
 
 export interface OpenApiDocument {
@@ -49,6 +61,7 @@ export function operationsOf(doc: OpenApiDocument, defaultFormat: ErrorFormat): 
         errorFormat: (op['x-error-format'] as ErrorFormat | undefined) ?? defaultFormat,
         rateLimited: op['x-rate-limit'] !== false,
         tenantScoped: path.includes('{tenantId}'),
+        communityScoped: takesCommunityId(doc, item.parameters) || takesCommunityId(doc, op.parameters),
       });
     }
   }

@@ -3,6 +3,7 @@ import type { Store } from './database.js';
 import * as partner from './migrations/0001-partner.js';
 import * as sds from './migrations/0002-sds.js';
 import * as changeBroker from './migrations/0003-change-broker.js';
+import * as communities from './migrations/0004-communities.js';
 
 /** Migrations are listed here, not read from a folder, so they run the same from sources and from dist/. */
 function provider(store: Store): MigrationProvider {
@@ -13,6 +14,7 @@ function provider(store: Store): MigrationProvider {
     },
     '0002-sds': { up: (db) => sds.up(db), down: (db) => sds.down(db) },
     '0003-change-broker': { up: (db) => changeBroker.up(db), down: (db) => changeBroker.down(db) },
+    '0004-communities': { up: (db) => communities.up(db), down: (db) => communities.down(db) },
   };
   return { getMigrations: async () => migrations };
 }

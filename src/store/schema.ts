@@ -158,7 +158,30 @@ export interface CbLeasesTable {
   until: string;
 }
 
+export interface CbCommunitiesTable {
+  id: string;
+  created_at: string;
+}
+
+export interface CbCommunityMembersTable {
+  community_id: string;
+  /** Lower-cased. */
+  tenant_id: string;
+  added_at: string;
+}
+
+export interface CbCommunitySharesTable {
+  community_id: string;
+  tenant_id: string;
+  namespace_id: string;
+  stream_id: string;
+  shared_at: string;
+}
+
 export interface Database {
+  cb_communities: CbCommunitiesTable;
+  cb_community_members: CbCommunityMembersTable;
+  cb_community_shares: CbCommunitySharesTable;
   cb_signups: CbSignupsTable;
   cb_signup_resources: CbSignupResourcesTable;
   cb_jobs: CbJobsTable;

@@ -24,14 +24,14 @@ describeEachDialect('Change Broker signups, happy paths', (server) => {
     const space = await newSpace(s);
     await addStream(s, space, 'pump-1');
     await addStream(s, space, 'pump-2');
-    const created = await api<Signup>(s, space, 'POST', '/signups', { Name: 'pumps', ResourceType: 'Stream', ResourceIds: ['pump-1', 'pump-2'] }, { 'Community-Id': 'community-7' });
+    const created = await api<Signup>(s, space, 'POST', '/signups', { Name: 'pumps', ResourceType: 'Stream', ResourceIds: ['pump-1', 'pump-2'] });
     assert.equal(created.status, 202, created.text);
     const signup = created.body;
     assert.match(signup.id, /^[0-9a-f-]{36}$/);
     assert.equal(signup.name, 'pumps');
     assert.equal(signup.signupState, 'Activating');
     assert.equal(signup.type, 'Stream');
-    assert.equal(signup.communityId, 'community-7');
+    assert.equal(signup.communityId, null);
     assert.deepEqual(signup.owner, { type: 'Client', objectId: space.clientId, tenantId: space.tenant });
     assert.match(signup.createdDate, ISO);
     assert.match(signup.modifiedDate, ISO);
@@ -49,7 +49,7 @@ describeEachDialect('Change Broker signups, happy paths', (server) => {
     }
     assert.equal(got?.signupState, 'Active', 'activated within a second');
     assert.match(got?.bookmark ?? '', /^[A-Za-z0-9_-]{20,}$/);
-    assert.equal(got?.communityId, 'community-7');
+    assert.equal(got?.communityId, null);
   });
 
   test('request bodies are accepted in any letter case; an Activating signup has an empty bookmark', async () => {

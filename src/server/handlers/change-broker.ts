@@ -44,17 +44,17 @@ export function changeBrokerHandlers(app: AppContext) {
         throw error;
       }));
 
-  const caller = (request: Req): Promise<Caller> => {
-    const { tenantId, namespaceId } = request.params as Path;
-    // authorizeTenant() ran before any of these handlers, so a principal is present.
-    if (!request.principal) throw Errors.forbidden('No principal');
-    return callerIn(ctx, tenantId, namespaceId, trusteeOf(request.principal));
-  };
-  const signupId = (request: Req): string => (request.params as Path).signupId;
   const communityId = (request: Req): string | undefined => {
     const value = request.headers['community-id'];
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
+  const caller = (request: Req): Promise<Caller> => {
+    const { tenantId, namespaceId } = request.params as Path;
+    // authorizeTenant() ran before any of these handlers, so a principal is present.
+    if (!request.principal) throw Errors.forbidden('No principal');
+    return callerIn(ctx, tenantId, namespaceId, trusteeOf(request.principal), communityId(request));
+  };
+  const signupId = (request: Req): string => (request.params as Path).signupId;
 
   return {
     async getAllSignups(request: Req, reply: FastifyReply) {
@@ -65,12 +65,10 @@ export function changeBrokerHandlers(app: AppContext) {
 
     async createSignup(request: Req, reply: FastifyReply) {
       const body = request.body as CreateBody;
-      const community = communityId(request);
       const row = await createSignup(ctx, await caller(request), {
         name: body.Name ?? null,
         resourceIds: body.ResourceIds,
         ...(body.InactivityPeriodSeconds !== undefined ? { inactivitySeconds: body.InactivityPeriodSeconds } : {}),
-        ...(community !== undefined ? { communityId: community } : {}),
       });
       kickBackgroundWork(ctx.db);
       return reply.code(202).send(toSignup(row));
