@@ -30,3 +30,35 @@ export async function maintain(ctx: ChangeBrokerContext): Promise<MaintenanceRes
   const purged = await purgeChangesBefore(ctx.db, new Date(now - ctx.config.retentionSeconds * 1000 - PURGE_GRACE_MS).toISOString());
   return { expired, removed, purged };
 }
+
+/**
+ * The earliest moment after `afterIso` at which background work becomes due: a job (activation, resource checks,
+ * retries) or a signup's inactivity expiry. A clock moved far ahead stops at each such moment, so that work runs
+ * in the order and at the time it would have run.
+ */
+export async function nextDueAt(ctx: ChangeBrokerContext, afterIso: string): Promise<string | null> {
+  const job = await ctx.db
+    .selectFrom('cb_jobs')
+    .select((eb) => eb.fn.min<string>('due_at').as('at'))
+    .where('due_at', '>', afterIso)
+    .executeTakeFirst();
+  const expiry = await ctx.db
+    .selectFrom('cb_signups')
+    .select((eb) => eb.fn.min<string>('expires_at').as('at'))
+    .where('state', '<>', 'Expired')
+    .where('expires_at', '>', afterIso)
+    .executeTakeFirst();
+  const times = [job?.at, expiry?.at].filter((t): t is string => typeof t === 'string');
+  return times.reduce<string | null>((earliest, t) => (earliest === null || t < earliest ? t : earliest), null);
+}
+
+/** Due jobs that another worker holds: work that became due but has not finished yet. */
+export async function jobsInFlight(ctx: ChangeBrokerContext): Promise<number> {
+  const nowIso = ctx.clock.now().toISOString();
+  const row = await ctx.db
+    .selectFrom('cb_jobs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('due_at', '<=', nowIso)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -80,6 +80,8 @@ export class BackgroundWorker {
   async #runOnce(): Promise<void> {
     const onError = (error: unknown) => this.log.error({ err: error }, 'background job failed');
     try {
+      // A clock shared through the database (a sandbox's) may have been moved by another process.
+      await this.ctx.clock.refresh?.();
       await runDueJobs(this.ctx, { owner: this.id, onError });
       if (Date.now() - this.#lastMaintenance >= MAINTENANCE_EVERY_MS) {
         this.#lastMaintenance = Date.now();

@@ -1,7 +1,7 @@
 import { DEFAULT_DATABASE_URL } from '../config/server-config.js';
 import { createClient } from '../identity/clients.js';
 import { parseScopes, unknownScopes } from '../identity/scopes.js';
-import { systemClock } from '../store/clock.js';
+import { storedClock } from '../sandbox/sandbox-clock.js';
 import { openStore } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 
@@ -20,7 +20,7 @@ export async function createClientCommand(flags: ClientsCreateFlags): Promise<vo
   const store = openStore(flags.database ?? process.env.SIGNUPS_DATABASE_URL ?? DEFAULT_DATABASE_URL);
   try {
     await migrateToLatest(store);
-    const client = await createClient(store.db, systemClock, { name: flags.name, scopes, tenantId: flags.tenant ?? null });
+    const client = await createClient(store.db, await storedClock(store.db), { name: flags.name, scopes, tenantId: flags.tenant ?? null });
     if (flags.json) {
       process.stdout.write(`${JSON.stringify({ client_id: client.id, client_secret: client.secret })}\n`);
     } else {

@@ -20,6 +20,9 @@ program
   .option('--port <port>', 'port to listen on (env SIGNUPS_PORT, default 8080)')
   .option('--database <url>', 'sqlite:PATH or postgres://... (env SIGNUPS_DATABASE_URL, default sqlite:./data/signups.db)')
   .option('--public-url <url>', 'base of absolute URLs in answers (env SIGNUPS_PUBLIC_URL)')
+  .option('--sandbox', 'serve the sandbox controls under /_signups/v1/: clock, reset, snapshots, journal, faults (env SIGNUPS_SANDBOX=1)')
+  .option('--seed <file>', 'replace the database\'s state with a snapshot file before serving')
+  .option('--journal-size <n>', 'requests the sandbox journal keeps (env SIGNUPS_JOURNAL_SIZE, default 1000)')
   .action(serve);
 
 const clients = program.command('clients').description('OAuth2 clients (partners and tenant applications)');

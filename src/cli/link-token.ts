@@ -1,6 +1,6 @@
 import { DEFAULT_DATABASE_URL } from '../config/server-config.js';
 import { LinkTokens } from '../identity/link-tokens.js';
-import { systemClock } from '../store/clock.js';
+import { storedClock } from '../sandbox/sandbox-clock.js';
 import { openStore } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { getOrCreateSecret } from '../store/settings.js';
@@ -30,7 +30,7 @@ export async function linkTokenCommand(flags: LinkTokenFlags): Promise<void> {
     await migrateToLatest(store);
     const org = await store.db.selectFrom('organizations').select('id').where('id', '=', flags.organization).executeTakeFirst();
     if (!org) throw new Error(`no organization '${flags.organization}' in this database`);
-    const tokens = new LinkTokens(await getOrCreateSecret(store.db, 'link_token_key'), systemClock);
+    const tokens = new LinkTokens(await getOrCreateSecret(store.db, 'link_token_key'), await storedClock(store.db));
     process.stdout.write(`${await tokens.issue({ organizationId: org.id, partnerId: flags.partner ?? null }, ttl)}\n`);
   } finally {
     await store.close();

@@ -1,6 +1,6 @@
 import { DEFAULT_DATABASE_URL } from '../config/server-config.js';
 import { createNamespace } from '../sds/namespaces.js';
-import { systemClock } from '../store/clock.js';
+import { storedClock } from '../sandbox/sandbox-clock.js';
 import { openStore } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 
@@ -14,7 +14,7 @@ export async function createNamespaceCommand(flags: NamespacesCreateFlags): Prom
   const store = openStore(flags.database ?? process.env.SIGNUPS_DATABASE_URL ?? DEFAULT_DATABASE_URL);
   try {
     await migrateToLatest(store);
-    const created = await createNamespace(store.db, systemClock, flags.tenant, flags.namespace);
+    const created = await createNamespace(store.db, await storedClock(store.db), flags.tenant, flags.namespace);
     process.stdout.write(`namespace ${flags.namespace} in tenant ${flags.tenant} ${created ? 'created' : 'already exists'}\n`);
   } finally {
     await store.close();

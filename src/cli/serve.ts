@@ -8,6 +8,9 @@ export interface ServeFlags {
   port?: string;
   database?: string;
   publicUrl?: string;
+  sandbox?: boolean;
+  seed?: string;
+  journalSize?: string;
 }
 
 export async function serve(flags: ServeFlags): Promise<void> {
@@ -20,9 +23,19 @@ export async function serve(flags: ServeFlags): Promise<void> {
   }
   if (flags.database) config.databaseUrl = flags.database;
   if (flags.publicUrl) config.publicUrl = flags.publicUrl.replace(/\/+$/, '');
+  if (flags.sandbox) config.sandbox.enabled = true;
+  if (flags.journalSize) {
+    const size = Number(flags.journalSize);
+    if (!Number.isSafeInteger(size) || size <= 0) throw new Error(`--journal-size must be a positive integer, not '${flags.journalSize}'`);
+    config.sandbox.journalSize = size;
+  }
 
   const store = openStore(config.databaseUrl);
   await migrateToLatest(store);
+  if (flags.seed) {
+    const { seedFromFile } = await import('../sandbox/seed.js');
+    await seedFromFile(store, flags.seed, { sandbox: config.sandbox.enabled });
+  }
   const app = await buildApp({ store, config });
   const address = await app.listen({ host: config.host, port: config.port });
 
@@ -46,9 +59,12 @@ export async function serve(flags: ServeFlags): Promise<void> {
   const database = config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : config.databaseUrl.replace(/\/\/[^@/]*@/, '//***@');
   process.stderr.write(
     [
-      `Signups is listening on ${address} (database ${database})`,
+      `Signups is listening on ${address} (database ${database})${config.sandbox.enabled ? ', sandbox controls at /_signups/v1/' : ''}`,
       'Create a first partner client with:',
       `  npx signups clients create --database ${database} --name my-partner --scopes "partner:create partner:describe"`,
+      ...(config.sandbox.enabled
+        ? ['and an administrator of the sandbox with:', `  npx signups clients create --database ${database} --name admin --scopes signups:admin`]
+        : []),
       '',
     ].join('\n'),
   );

@@ -23,6 +23,15 @@ export interface ChangeBrokerConfig {
   backgroundPollMs: number;
 }
 
+export interface SandboxConfig {
+  /** Serve the sandbox controls under /_signups/v1/ (clock, reset and snapshots, journal, faults). */
+  enabled: boolean;
+  /** Requests the journal keeps; older ones are dropped. */
+  journalSize: number;
+  /** The largest snapshot PUT /_signups/v1/snapshot accepts. */
+  snapshotBodyLimitBytes: number;
+}
+
 export interface ServerConfig {
   databaseUrl: string;
   host: string;
@@ -36,6 +45,7 @@ export interface ServerConfig {
   rateLimit: RateLimitConfig;
   logLevel: string;
   changeBroker: ChangeBrokerConfig;
+  sandbox: SandboxConfig;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/signups.db';
@@ -70,6 +80,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       expiredRetentionSeconds: intFrom(env, 'SIGNUPS_EXPIRED_SIGNUP_RETENTION_SECONDS', 86_400),
       backgroundWorker: !['0', 'false', 'no', 'off'].includes((env.SIGNUPS_BACKGROUND_WORKER ?? '').toLowerCase()),
       backgroundPollMs: intFrom(env, 'SIGNUPS_BACKGROUND_POLL_MS', 150),
+    },
+    sandbox: {
+      enabled: ['1', 'true', 'yes', 'on'].includes((env.SIGNUPS_SANDBOX ?? '').toLowerCase()),
+      journalSize: intFrom(env, 'SIGNUPS_JOURNAL_SIZE', 1000),
+      snapshotBodyLimitBytes: intFrom(env, 'SIGNUPS_SNAPSHOT_BODY_LIMIT_BYTES', 256 * 1024 * 1024),
     },
   };
   if (env.SIGNUPS_PUBLIC_URL) config.publicUrl = env.SIGNUPS_PUBLIC_URL.replace(/\/+$/, '');

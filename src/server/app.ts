@@ -19,8 +19,10 @@ import { healthHandlers } from './handlers/health.js';
 import { sdsHandlers } from './handlers/sds.js';
 import { oauthHandlers } from './handlers/oauth.js';
 import { partnerHandlers } from './handlers/partner.js';
+import { sandboxHandlers } from './handlers/sandbox.js';
 import { registerLandingPage } from './landing-page.js';
 import { registerRateLimit } from './rate-limit.js';
+import { addClockHook, addSandboxHooks, createSandbox, type Sandbox } from './sandbox.js';
 import { requestIdFor } from './request-id.js';
 import { type ErrorFormat, loadDocument, type OperationInfo, operationsOf } from './spec.js';
 import { normalizeLetterCase } from './letter-case.js';
@@ -28,11 +30,19 @@ import { normalizeLetterCase } from './letter-case.js';
 export interface BuildOptions {
   store: Store;
   config: ServerConfig;
+  /** The clock every rule reads; a sandbox server (`config.sandbox.enabled`) always uses its own, movable one. */
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
 }
 
 type Handler = RouteOptions['handler'];
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The services the handlers use, for code that runs the server in-process (startSignups). */
+    signups: AppContext;
+  }
+}
 
 interface RouteConfig {
   operationId: string;
@@ -44,10 +54,11 @@ interface RouteConfig {
 }
 
 /** The OpenAPI documents served, each with the error format its clients expect. */
-const DOCUMENTS: ReadonlyArray<{ file: string; format: ErrorFormat }> = [
+const DOCUMENTS: ReadonlyArray<{ file: string; format: ErrorFormat; sandboxOnly?: boolean }> = [
   { file: 'partner-v2.yaml', format: 'partner' },
   { file: 'sds-v1.yaml', format: 'aveva' },
   { file: 'change-broker-v1.yaml', format: 'aveva' },
+  { file: 'sandbox-v1.yaml', format: 'partner', sandboxOnly: true },
 ];
 
 const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -76,7 +87,8 @@ function requireContentType(accepted: readonly string[]) {
 /** Builds the HTTP server: routes, validation and serialization come from the OpenAPI documents. */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { store, config } = options;
-  const clock = options.clock ?? systemClock;
+  const sandbox: Sandbox | undefined = config.sandbox.enabled ? await createSandbox(store, config) : undefined;
+  const clock = sandbox?.clock ?? options.clock ?? systemClock;
   const [accessKey, linkKey] = [await getOrCreateSecret(store.db, 'access_token_key'), await getOrCreateSecret(store.db, 'link_token_key')];
   const context: AppContext = {
     store,
@@ -110,6 +122,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     },
   });
 
+  app.decorate('signups', context);
   app.decorateRequest('principal', null);
   app.decorateRequest('tokenProblem', null);
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -131,7 +144,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  if (sandbox) addClockHook(app, sandbox);
   app.addHook('onRequest', identify(context.accessTokens));
+  if (sandbox) addSandboxHooks(app, sandbox, config);
 
   const links = { entitlementUrl: (request: Parameters<AppContext['baseUrl']>[0], id: string) => entitlementUrl(context.baseUrl(request), id) };
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply, links));
@@ -147,7 +162,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   }
 
   const communityMembership = (communityId: string, tenantIds: readonly string[]) => areMembers(store.db, communityId, tenantIds);
-  await registerRateLimit(app, config.rateLimit);
+  await registerRateLimit(app, config.rateLimit, clock);
   // Added after the rate limiter's own onRoute hook, so limits are counted before tokens are checked.
   app.addHook('onRoute', (route) => {
     const config = route.config as RouteConfig | undefined;
@@ -173,11 +188,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...healthHandlers(context),
     ...sdsHandlers(context),
     ...changeBrokerHandlers(context),
+    ...(sandbox ? sandboxHandlers(context, sandbox) : {}),
   } as Record<string, Handler>;
   const served: ServedDocument[] = [];
-  for (const { file, format } of DOCUMENTS) {
+  // Route options beyond what the documents say: a snapshot may be far larger than any API body.
+  const routeOverrides: Record<string, Partial<RouteOptions>> = { restoreSnapshot: { bodyLimit: config.sandbox.snapshotBodyLimitBytes } };
+  for (const { file, format, sandboxOnly } of DOCUMENTS) {
     const document = loadDocument(file);
+    // The sandbox document is served everywhere (it says how to turn the controls on); its routes only in a sandbox.
     served.push({ name: file.replace(/\.yaml$/, ''), file, document });
+    if (sandboxOnly && !sandbox) continue;
     const operations = operationsOf(document, format);
     await app.register(openapiGlue, {
       specification: document,
@@ -188,7 +208,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         const routeConfig: RouteConfig = { operationId, errorFormat: info.errorFormat, tenantScoped: info.tenantScoped, communityScoped: info.communityScoped };
         if (info.scopes) routeConfig.scopes = info.scopes;
         if (!info.rateLimited) routeConfig.rateLimit = false;
-        return { handler, config: routeConfig } as unknown as RouteOptions;
+        return { ...routeOverrides[operationId], handler, config: routeConfig } as unknown as RouteOptions;
       },
     });
   }

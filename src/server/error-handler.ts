@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { PartnerError } from '../partner/errors.js';
+import { SandboxError } from '../sandbox/errors.js';
 import { SdsError } from '../sds/errors.js';
 import { ApiError, Errors, type Problem } from './api-error.js';
 import type { ErrorFormat } from './spec.js';
@@ -64,6 +65,16 @@ function fromSdsError(error: SdsError): Answer {
   return { statusCode, problems: [problem], headers: {} };
 }
 
+function fromSandboxError(error: SandboxError): Answer {
+  const statusCode = error.kind === 'not_found' ? 404 : 400;
+  const { code, pointer, parameter } = error.details;
+  const problem: Problem = { title: statusCode === 404 ? 'Not Found' : 'Invalid Input', detail: error.message };
+  if (code) problem.code = code;
+  if (pointer) problem.pointer = pointer;
+  if (parameter) problem.parameter = parameter;
+  return { statusCode, problems: [problem], headers: {} };
+}
+
 const RESOLUTIONS: Record<number, string> = {
   400: 'Correct the request and send it again.',
   401: 'Send a valid bearer token from the token endpoint.',
@@ -83,6 +94,7 @@ export function toAnswer(error: unknown, request: FastifyRequest, links: Partner
   }
   if (error instanceof PartnerError) return fromPartnerError(error, request, links);
   if (error instanceof SdsError) return fromSdsError(error);
+  if (error instanceof SandboxError) return fromSandboxError(error);
   const e = error as Partial<FastifyError> & { validation?: SchemaError[]; validationContext?: string };
   if (Array.isArray(e.validation)) {
     const context = e.validationContext ?? 'body';

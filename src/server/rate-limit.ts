@@ -2,13 +2,15 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { RateLimitConfig } from '../config/server-config.js';
+import type { Clock } from '../store/clock.js';
 import { Errors } from './api-error.js';
+import { clockedRateLimitStore } from './rate-limit-store.js';
 
 /**
  * Fixed-window limits per client (per address for calls without a valid token). With a Redis URL the counters
  * are shared by every server process; if Redis fails, requests pass rather than fail.
  */
-export async function registerRateLimit(app: FastifyInstance, config: RateLimitConfig): Promise<void> {
+export async function registerRateLimit(app: FastifyInstance, config: RateLimitConfig, clock: Clock): Promise<void> {
   const redis = config.redisUrl ? new Redis(config.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
   if (redis) {
     redis.on('error', (err: Error) => app.log.warn({ err }, 'rate-limit store unavailable'));
@@ -21,7 +23,8 @@ export async function registerRateLimit(app: FastifyInstance, config: RateLimitC
     max: config.max,
     timeWindow: config.windowMs,
     hook: 'onRequest',
-    ...(redis ? { redis, nameSpace: 'signups-rl:', skipOnError: true } : {}),
+    // Windows in memory follow the server clock; Redis expires its counters by its own (real) time.
+    ...(redis ? { redis, nameSpace: 'signups-rl:', skipOnError: true } : { store: clockedRateLimitStore(clock) }),
     keyGenerator: (request) => (request.principal ? `client:${request.principal.clientId}` : `ip:${request.ip}`),
     errorResponseBuilder: (_request, context) => Errors.rateLimited(`Rate limit exceeded: ${context.max} requests per window; retry in ${context.after}`),
   });

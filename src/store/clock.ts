@@ -1,6 +1,8 @@
 /** Every time-dependent rule reads this, so tests can move time instead of sleeping. */
 export interface Clock {
   now(): Date;
+  /** Brings a clock that several processes share up to date; work that reads the clock calls it first. */
+  refresh?(): Promise<void>;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,148 @@
+import type { Kysely } from 'kysely';
+import type { Db, DialectName } from '../store/database.js';
+import { type CatalogTables, type CatalogValue, catalogView, listTables, resyncSequences, type TableInfo } from '../store/tables.js';
+import { SandboxError } from './errors.js';
+import { CLOCK_SETTING, type ClockView } from './sandbox-clock.js';
+
+/** Holds the server's keys and the clock: kept by a reset, and by a restore into a running server. */
+const SETTINGS = 'settings';
+/** Provisioning that a reset keeps unless asked: who may call, and where tenants write. */
+const CLIENTS = 'clients';
+const NAMESPACES = 'namespaces';
+
+export type Row = Record<string, CatalogValue>;
+
+export interface Snapshot {
+  format: 'signups-snapshot';
+  version: 1;
+  takenAt: string;
+  clock: ClockView;
+  tables: Record<string, Row[]>;
+}
+
+export interface ResetOptions {
+  clients?: boolean;
+  namespaces?: boolean;
+}
+
+/** Rows per INSERT: below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters for any table we have. */
+const MAX_PARAMETERS = 30_000;
+
+type Catalog = Kysely<CatalogTables>;
+
+/** Deletes every row of the tables, children before parents. Returns the rows removed per table. */
+async function emptyTables(trx: Catalog, tables: readonly TableInfo[]): Promise<Record<string, number>> {
+  const removed: Record<string, number> = {};
+  for (const table of [...tables].reverse()) {
+    // Table names come from the database's own catalogue, never from a request.
+    const result = await trx.deleteFrom(table.name).executeTakeFirst();
+    removed[table.name] = Number(result.numDeletedRows);
+  }
+  return removed;
+}
+
+/**
+ * Empties the partner, SDS and Change Broker data in one transaction. The server's keys and clock always stay
+ * (tokens and bookmarks issued before keep verifying); clients and namespaces stay unless asked.
+ */
+export async function resetState(db: Db, dialect: DialectName, options: ResetOptions = {}): Promise<Record<string, number>> {
+  const tables = (await listTables(db, dialect)).filter(
+    (t) => t.name !== SETTINGS && (options.clients || t.name !== CLIENTS) && (options.namespaces || t.name !== NAMESPACES),
+  );
+  return catalogView(db)
+    .transaction()
+    .execute((trx) => emptyTables(trx, tables));
+}
+
+function orderKey(table: TableInfo): string[] {
+  return table.primaryKey.length > 0 ? table.primaryKey : table.columns;
+}
+
+/** All state in one document, read in one transaction so that it is consistent. */
+export async function takeSnapshot(db: Db, dialect: DialectName, clock: ClockView): Promise<Snapshot> {
+  const tables = await listTables(db, dialect);
+  const rows = await catalogView(db)
+    .transaction()
+    .execute(async (trx) => {
+    const out: Record<string, Row[]> = {};
+    for (const table of tables) {
+      let query = trx.selectFrom(table.name).selectAll();
+      for (const column of orderKey(table)) query = query.orderBy(column);
+      let found: Row[] = await query.execute();
+      if (table.name === SETTINGS) found = found.filter((r) => r.key !== CLOCK_SETTING);
+      out[table.name] = found;
+    }
+    return out;
+  });
+  return { format: 'signups-snapshot', version: 1, takenAt: clock.now, clock, tables: rows };
+}
+
+function checkSnapshot(snapshot: Snapshot, tables: readonly TableInfo[]): void {
+  if (snapshot.format !== 'signups-snapshot' || snapshot.version !== 1) {
+    throw new SandboxError('invalid', 'This is not a version 1 Signups snapshot', { pointer: '/format', code: 'invalid_snapshot' });
+  }
+  if (Number.isNaN(Date.parse(snapshot.clock.now))) {
+    throw new SandboxError('invalid', `'${snapshot.clock.now}' is not an ISO 8601 date-time`, { pointer: '/clock/now', code: 'invalid_snapshot' });
+  }
+  const known = new Map(tables.map((t) => [t.name, new Set(t.columns)]));
+  for (const [name, rows] of Object.entries(snapshot.tables)) {
+    const columns = known.get(name);
+    if (!columns) throw new SandboxError('invalid', `The snapshot has a table '${name}' that this server does not`, { pointer: `/tables/${name}`, code: 'invalid_snapshot' });
+    rows.forEach((row, i) => {
+      for (const [column, value] of Object.entries(row)) {
+        const pointer = `/tables/${name}/${i}/${column}`;
+        if (!columns.has(column)) throw new SandboxError('invalid', `Table '${name}' has no column '${column}'`, { pointer, code: 'invalid_snapshot' });
+        if (value !== null && typeof value === 'object') {
+          throw new SandboxError('invalid', `Column '${column}' of table '${name}' holds an ${Array.isArray(value) ? 'array' : 'object'}; columns hold strings, numbers, booleans or null`, { pointer, code: 'invalid_snapshot' });
+        }
+      }
+    });
+  }
+}
+
+/**
+ * Replaces all state with the snapshot's, exactly, in one transaction: a snapshot that does not fit changes
+ * nothing. With `keys: 'keep'` the settings (the server's keys) stay as they are, so that what this server issued
+ * keeps verifying; with 'replace' they are the snapshot's too (a server starting from a seed file).
+ */
+export async function restoreState(db: Db, dialect: DialectName, snapshot: Snapshot, options: { keys: 'keep' | 'replace' }): Promise<Record<string, number>> {
+  const tables = await listTables(db, dialect);
+  checkSnapshot(snapshot, tables);
+  const targets = tables.filter((t) => t.name !== SETTINGS || options.keys === 'replace');
+  const restored: Record<string, number> = {};
+  try {
+    await catalogView(db)
+      .transaction()
+      .execute(async (trx) => {
+      const settings = targets.find((t) => t.name === SETTINGS);
+      await emptyTables(
+        trx,
+        targets.filter((t) => t.name !== SETTINGS),
+      );
+      if (settings) await trx.deleteFrom(SETTINGS).where('key', '<>', CLOCK_SETTING).execute();
+      for (const table of targets) {
+        const rows = (snapshot.tables[table.name] ?? []).filter((r) => table.name !== SETTINGS || r.key !== CLOCK_SETTING);
+        restored[table.name] = rows.length;
+        const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, table.columns.length)));
+        for (let i = 0; i < rows.length; i += chunk) {
+          const values = rows.slice(i, i + chunk).map((row) => normalizeRow(row, dialect));
+          await trx.insertInto(table.name).values(values).execute();
+        }
+      }
+    });
+  } catch (error) {
+    if (error instanceof SandboxError) throw error;
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new SandboxError('invalid', `The snapshot does not fit this server's data: ${reason}`, { code: 'invalid_snapshot' });
+  }
+  await resyncSequences(db, dialect);
+  return restored;
+}
+
+/** SQLite stores no booleans; both dialects keep flags as 0/1. */
+function normalizeRow(row: Row, dialect: DialectName): Row {
+  if (dialect !== 'sqlite') return row;
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) out[key] = typeof value === 'boolean' ? Number(value) : value;
+  return out;
+}

@@ -1,0 +1,111 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ChangeBrokerContext } from '../change-broker/context.js';
+import type { ServerConfig } from '../config/server-config.js';
+import { ClockControl } from '../sandbox/clock-control.js';
+import { FaultRegistry } from '../sandbox/faults.js';
+import { RequestJournal } from '../sandbox/journal.js';
+import { SandboxClock } from '../sandbox/sandbox-clock.js';
+import type { Store } from '../store/database.js';
+import { ApiError, type Problem } from './api-error.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** When the request arrived, by the server clock (journaled). */
+    arrivedAt: string | null;
+    /** The fault that delayed or answered this request. */
+    injectedFault: string | null;
+    /** The body as sent, kept for the journal. */
+    sentPayload: unknown;
+  }
+}
+
+/** What a sandbox server adds: a clock that can be moved, the request journal and the faults. */
+export interface Sandbox {
+  clock: SandboxClock;
+  control: ClockControl;
+  journal: RequestJournal;
+  faults: FaultRegistry;
+}
+
+/** Starts the sandbox's clock from the state in the database (other processes may have moved it already). */
+export async function createSandbox(store: Store, config: ServerConfig): Promise<Sandbox> {
+  const clock = new SandboxClock(store.db, store.dialect);
+  await clock.refresh();
+  const ctx: ChangeBrokerContext = { db: store.db, dialect: store.dialect, clock, config: config.changeBroker };
+  return { clock, control: new ClockControl(clock, ctx), journal: new RequestJournal(config.sandbox.journalSize), faults: new FaultRegistry() };
+}
+
+/** The sandbox's own routes are never journaled or faulted: a fault must not lock its remover out. */
+const isSandboxRoute = (request: FastifyRequest): boolean => /^\/_signups\//i.test(request.url);
+
+const FAULT_ANSWERS: Record<number, { code: string; title: string; oauth: string }> = {
+  400: { code: 'bad_request', title: 'Bad Request', oauth: 'invalid_request' },
+  401: { code: 'user_unauthenticated', title: 'Authentication Required', oauth: 'invalid_client' },
+  403: { code: 'user_unauthorized', title: 'User Access Unauthorized', oauth: 'unauthorized_client' },
+  404: { code: 'not_found', title: 'Not Found', oauth: 'invalid_request' },
+  409: { code: 'conflict', title: 'Conflict', oauth: 'invalid_request' },
+  429: { code: 'rate_limit_exceeded', title: 'Too Many Requests', oauth: 'temporarily_unavailable' },
+  500: { code: 'internal_error', title: 'Internal Server Error', oauth: 'server_error' },
+  502: { code: 'bad_gateway', title: 'Bad Gateway', oauth: 'temporarily_unavailable' },
+  503: { code: 'service_unavailable', title: 'Service Unavailable', oauth: 'temporarily_unavailable' },
+  504: { code: 'gateway_timeout', title: 'Gateway Timeout', oauth: 'temporarily_unavailable' },
+};
+
+/** The error a fault answers with; the error handler renders it in the route's own format. */
+function faultError(status: number, faultId: string, config: ServerConfig): ApiError {
+  const known = FAULT_ANSWERS[status] ?? { code: status >= 500 ? 'server_error' : 'client_error', title: status >= 500 ? 'Server Error' : 'Client Error', oauth: status >= 500 ? 'server_error' : 'invalid_request' };
+  const problem: Problem = { code: known.code, title: known.title, detail: `Injected by sandbox fault ${faultId}` };
+  const headers: Record<string, string> = {};
+  if (status === 429) {
+    const resetSeconds = String(Math.ceil(config.rateLimit.windowMs / 1000));
+    Object.assign(headers, { 'x-ratelimit-limit': String(config.rateLimit.max), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': resetSeconds, 'retry-after': resetSeconds });
+  }
+  if (status === 401) headers['www-authenticate'] = 'Bearer realm="signups"';
+  return new ApiError(status, [problem], headers, known.oauth);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Brings the shared clock up to date before anything in the request reads it; must run before tokens are checked. */
+export function addClockHook(app: FastifyInstance, sandbox: Sandbox): void {
+  app.decorateRequest('arrivedAt', null);
+  app.decorateRequest('injectedFault', null);
+  app.decorateRequest('sentPayload', null);
+  app.addHook('onRequest', async (request) => {
+    await sandbox.clock.refresh();
+    request.arrivedAt = sandbox.clock.now().toISOString();
+  });
+}
+
+/** Faults and the journal; after the caller is identified, so that both know the client. */
+export function addSandboxHooks(app: FastifyInstance, sandbox: Sandbox, config: ServerConfig): void {
+  app.addHook('onRequest', async (request) => {
+    if (isSandboxRoute(request)) return;
+    const operationId = (request.routeOptions.config as { operationId?: string } | undefined)?.operationId ?? null;
+    const fault = sandbox.faults.take({ operationId, method: request.method, path: request.url.split('?')[0] ?? '', clientId: request.principal?.clientId ?? null });
+    if (!fault) return;
+    request.injectedFault = fault.id;
+    if (fault.delayMs) await sleep(fault.delayMs);
+    if (fault.status !== undefined) throw faultError(fault.status, fault.id, config);
+  });
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (!isSandboxRoute(request)) request.sentPayload = payload;
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (isSandboxRoute(request)) return;
+    sandbox.journal.record({
+      requestId: request.id,
+      time: request.arrivedAt ?? sandbox.clock.now().toISOString(),
+      method: request.method,
+      path: request.url,
+      operationId: (request.routeOptions.config as { operationId?: string } | undefined)?.operationId ?? null,
+      status: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime * 1000) / 1000,
+      clientId: request.principal?.clientId ?? null,
+      requestBody: request.body,
+      responseBody: typeof request.sentPayload === 'string' || Buffer.isBuffer(request.sentPayload) ? request.sentPayload : null,
+      injectedFault: request.injectedFault,
+    });
+  });
+}
