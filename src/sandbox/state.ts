@@ -6,9 +6,9 @@ import { CLOCK_SETTING, type ClockView } from './sandbox-clock.js';
 
 /** Holds the server's keys and the clock: kept by a reset, and by a restore into a running server. */
 const SETTINGS = 'settings';
-/** Provisioning that a reset keeps unless asked: who may call, and where tenants write. */
-const CLIENTS = 'clients';
-const NAMESPACES = 'namespaces';
+/** Provisioning that a reset keeps unless asked: who may call, and where tenants write and share (as the CLI sets up). */
+const CLIENTS = new Set(['clients']);
+const NAMESPACES = new Set(['namespaces', 'cb_communities', 'cb_community_members', 'cb_community_shares']);
 
 export type Row = Record<string, CatalogValue>;
 
@@ -47,7 +47,7 @@ async function emptyTables(trx: Catalog, tables: readonly TableInfo[]): Promise<
  */
 export async function resetState(db: Db, dialect: DialectName, options: ResetOptions = {}): Promise<Record<string, number>> {
   const tables = (await listTables(db, dialect)).filter(
-    (t) => t.name !== SETTINGS && (options.clients || t.name !== CLIENTS) && (options.namespaces || t.name !== NAMESPACES),
+    (t) => t.name !== SETTINGS && (options.clients || !CLIENTS.has(t.name)) && (options.namespaces || !NAMESPACES.has(t.name)),
   );
   return catalogView(db)
     .transaction()
