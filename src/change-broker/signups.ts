@@ -75,6 +75,7 @@ export async function createSignup(ctx: ChangeBrokerContext, caller: Caller, inp
     resource_type: 'Stream',
     state: 'Activating',
     start_seq: null,
+    read_seq: null,
     activated_at: null,
     inactivity_seconds: inactivity,
     created_at: now.toISOString(),
@@ -122,7 +123,12 @@ export async function expireDueSignups(ctx: ChangeBrokerContext, scope: { signup
  * The caller's signup: 404 when it is not in the namespace, 403 when the caller does not own it. Its expiry is
  * applied first; a query (`touch`) of a signup that has not expired postpones its expiry.
  */
-export async function ownSignup(ctx: ChangeBrokerContext, caller: Caller, signupId: string, options: { touch: boolean }): Promise<CbSignupRow> {
+export async function ownSignup(
+  ctx: ChangeBrokerContext,
+  caller: Caller,
+  signupId: string,
+  options: { touch: boolean; /** The change number the consumer has acknowledged (its bookmark's). */ readSeq?: number },
+): Promise<CbSignupRow> {
   const id = signupId.toLowerCase();
   if (!GUID.test(id)) throw signupNotFound(signupId);
   const find = () =>
@@ -141,7 +147,7 @@ export async function ownSignup(ctx: ChangeBrokerContext, caller: Caller, signup
   if (row.state !== 'Expired' && row.expires_at <= now.toISOString()) {
     await expireDueSignups(ctx, { signupId: id });
   } else if (options.touch && row.state !== 'Expired') {
-    const touched = await touchSignup(ctx, id, now, row.inactivity_seconds);
+    const touched = await touchSignup(ctx, id, now, row.inactivity_seconds, options.readSeq);
     if (touched) return touched;
   } else {
     return row;
@@ -155,11 +161,11 @@ export async function ownSignup(ctx: ChangeBrokerContext, caller: Caller, signup
  * Records a query of the signup, postponing its expiry. Every poll does this, so on PostgreSQL its commit does not
  * wait for the disk: a touch lost in a crash only lets the signup expire a little earlier than it might have.
  */
-async function touchSignup(ctx: ChangeBrokerContext, id: string, now: Date, inactivitySeconds: number): Promise<CbSignupRow | undefined> {
+async function touchSignup(ctx: ChangeBrokerContext, id: string, now: Date, inactivitySeconds: number, readSeq?: number): Promise<CbSignupRow | undefined> {
   const update = (db: ChangeBrokerContext['db']) =>
     db
       .updateTable('cb_signups')
-      .set({ last_accessed_at: now.toISOString(), expires_at: addSeconds(now, inactivitySeconds) })
+      .set({ last_accessed_at: now.toISOString(), expires_at: addSeconds(now, inactivitySeconds), ...(readSeq === undefined ? {} : { read_seq: readSeq }) })
       .where('id', '=', id)
       .where('state', '<>', 'Expired')
       .returningAll()

@@ -9,6 +9,12 @@ export interface WorkerLog {
   error(object: object, message: string): void;
 }
 
+/** Told how background work went, for metrics. */
+export interface WorkerEvents {
+  jobsCompleted(count: number): void;
+  jobFailed(): void;
+}
+
 /** How often (real time) a process tries to take the maintenance lease; it holds it for as long by the clock. */
 const MAINTENANCE_EVERY_MS = 5_000;
 
@@ -36,6 +42,7 @@ export class BackgroundWorker {
   constructor(
     private readonly ctx: ChangeBrokerContext,
     private readonly log: WorkerLog,
+    private readonly events?: WorkerEvents,
   ) {}
 
   start(): void {
@@ -78,11 +85,15 @@ export class BackgroundWorker {
   }
 
   async #runOnce(): Promise<void> {
-    const onError = (error: unknown) => this.log.error({ err: error }, 'background job failed');
+    const onError = (error: unknown) => {
+      this.events?.jobFailed();
+      this.log.error({ err: error }, 'background job failed');
+    };
     try {
       // A clock shared through the database (a sandbox's) may have been moved by another process.
       await this.ctx.clock.refresh?.();
-      await runDueJobs(this.ctx, { owner: this.id, onError });
+      const ran = await runDueJobs(this.ctx, { owner: this.id, onError });
+      if (ran > 0) this.events?.jobsCompleted(ran);
       if (Date.now() - this.#lastMaintenance >= MAINTENANCE_EVERY_MS) {
         this.#lastMaintenance = Date.now();
         if (await claimLease(this.ctx, 'change-broker-maintenance', this.id, MAINTENANCE_EVERY_MS / 1000)) await maintain(this.ctx);

@@ -46,6 +46,8 @@ export interface ServerConfig {
   logLevel: string;
   changeBroker: ChangeBrokerConfig;
   sandbox: SandboxConfig;
+  /** When set, GET /metrics needs `Authorization: Bearer <this>`. */
+  metricsToken?: string;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/signups.db';
@@ -88,6 +90,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     },
   };
   if (env.SIGNUPS_PUBLIC_URL) config.publicUrl = env.SIGNUPS_PUBLIC_URL.replace(/\/+$/, '');
+  if (env.SIGNUPS_METRICS_TOKEN) config.metricsToken = env.SIGNUPS_METRICS_TOKEN;
   if (env.SIGNUPS_REDIS_URL) config.rateLimit.redisUrl = env.SIGNUPS_REDIS_URL;
   return config;
 }

@@ -21,6 +21,7 @@ import { oauthHandlers } from './handlers/oauth.js';
 import { partnerHandlers } from './handlers/partner.js';
 import { sandboxHandlers } from './handlers/sandbox.js';
 import { registerLandingPage } from './landing-page.js';
+import { registerMetrics } from './metrics.js';
 import { registerRateLimit } from './rate-limit.js';
 import { addClockHook, addSandboxHooks, createSandbox, type Sandbox } from './sandbox.js';
 import { requestIdFor } from './request-id.js';
@@ -154,15 +155,17 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     sendError(Errors.notFound(`No route for ${request.method} ${request.url.split('?')[0]}`), request, reply, links),
   );
 
+  const metrics = registerMetrics(app, { store, clock, log: app.log, ...(config.metricsToken ? { token: config.metricsToken } : {}) });
+
   if (config.changeBroker.backgroundWorker) {
     // Change Broker background work (activation, expiry, purge) runs in every process; leases keep it single.
-    const worker = new BackgroundWorker({ db: store.db, dialect: store.dialect, clock, config: config.changeBroker }, app.log);
+    const worker = new BackgroundWorker({ db: store.db, dialect: store.dialect, clock, config: config.changeBroker }, app.log, metrics);
     app.addHook('onReady', async () => worker.start());
     app.addHook('onClose', async () => worker.stop());
   }
 
   const communityMembership = (communityId: string, tenantIds: readonly string[]) => areMembers(store.db, communityId, tenantIds);
-  await registerRateLimit(app, config.rateLimit, clock);
+  await registerRateLimit(app, config.rateLimit, clock, metrics.rateLimited);
   // Added after the rate limiter's own onRoute hook, so limits are counted before tokens are checked.
   app.addHook('onRoute', (route) => {
     const config = route.config as RouteConfig | undefined;
@@ -213,6 +216,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     });
   }
   await registerApiDocs(app, { documents: served, baseUrl: context.baseUrl });
-  registerLandingPage(app, { documentNames: served.map((d) => d.name), consoleAvailable: false, metricsProtected: false });
+  registerLandingPage(app, { documentNames: served.map((d) => d.name), consoleAvailable: false, metricsProtected: config.metricsToken !== undefined });
   return app;
 }

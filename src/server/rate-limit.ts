@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import type { RateLimitConfig } from '../config/server-config.js';
 import type { Clock } from '../store/clock.js';
@@ -10,7 +10,7 @@ import { clockedRateLimitStore } from './rate-limit-store.js';
  * Fixed-window limits per client (per address for calls without a valid token). With a Redis URL the counters
  * are shared by every server process; if Redis fails, requests pass rather than fail.
  */
-export async function registerRateLimit(app: FastifyInstance, config: RateLimitConfig, clock: Clock): Promise<void> {
+export async function registerRateLimit(app: FastifyInstance, config: RateLimitConfig, clock: Clock, onRejected?: (request: FastifyRequest) => void): Promise<void> {
   const redis = config.redisUrl ? new Redis(config.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
   if (redis) {
     redis.on('error', (err: Error) => app.log.warn({ err }, 'rate-limit store unavailable'));
@@ -25,6 +25,7 @@ export async function registerRateLimit(app: FastifyInstance, config: RateLimitC
     hook: 'onRequest',
     // Windows in memory follow the server clock; Redis expires its counters by its own (real) time.
     ...(redis ? { redis, nameSpace: 'signups-rl:', skipOnError: true } : { store: clockedRateLimitStore(clock) }),
+    ...(onRejected ? { onExceeded: (request: FastifyRequest) => onRejected(request) } : {}),
     keyGenerator: (request) => (request.principal ? `client:${request.principal.clientId}` : `ip:${request.ip}`),
     errorResponseBuilder: (_request, context) => Errors.rateLimited(`Rate limit exceeded: ${context.max} requests per window; retry in ${context.after}`),
   });

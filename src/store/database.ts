@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { timeTransactions, TransactionTiming } from './transaction-timing.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -11,10 +12,21 @@ export type Tx = Transaction<Database>;
 /** Either the database or an open transaction: domain functions accept both. */
 export type Executor = Kysely<Database>;
 
+/** A connection pool's use at one moment (PostgreSQL; SQLite has one connection and no pool). */
+export interface PoolUse {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
 export interface Store {
   readonly db: Db;
   readonly dialect: DialectName;
   readonly url: string;
+  /** How long each transaction took, for whoever subscribes (metrics). */
+  readonly transactions: TransactionTiming;
+  poolUse(): PoolUse | undefined;
   close(): Promise<void>;
 }
 
@@ -67,12 +79,16 @@ export function openStore(url: string, options: { poolSize?: number } = {}): Sto
     sqlite.pragma('foreign_keys = ON');
     // Several processes may share one file; wait for the writer instead of failing at once.
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cacheStatements(sqlite) }) });
-    return { db, dialect, url, close: () => db.destroy() };
+    const transactions = new TransactionTiming();
+    const db = new Kysely<Database>({ dialect: timeTransactions(new SqliteDialect({ database: cacheStatements(sqlite) }), transactions) });
+    return { db, dialect, url, transactions, poolUse: () => undefined, close: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: target, max: options.poolSize ?? 10 });
+  const max = options.poolSize ?? 10;
+  const pool = new pg.Pool({ connectionString: target, max });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect, url, close: () => db.destroy() };
+  const transactions = new TransactionTiming();
+  const db = new Kysely<Database>({ dialect: timeTransactions(new PostgresDialect({ pool }), transactions) });
+  const poolUse = (): PoolUse => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
+  return { db, dialect, url, transactions, poolUse, close: () => db.destroy() };
 }

@@ -4,6 +4,7 @@ import * as partner from './migrations/0001-partner.js';
 import * as sds from './migrations/0002-sds.js';
 import * as changeBroker from './migrations/0003-change-broker.js';
 import * as communities from './migrations/0004-communities.js';
+import * as readPosition from './migrations/0005-signup-read-position.js';
 
 /** Migrations are listed here, not read from a folder, so they run the same from sources and from dist/. */
 function provider(store: Store): MigrationProvider {
@@ -15,6 +16,7 @@ function provider(store: Store): MigrationProvider {
     '0002-sds': { up: (db) => sds.up(db), down: (db) => sds.down(db) },
     '0003-change-broker': { up: (db) => changeBroker.up(db), down: (db) => changeBroker.down(db) },
     '0004-communities': { up: (db) => communities.up(db), down: (db) => communities.down(db) },
+    '0005-signup-read-position': { up: (db) => readPosition.up(db), down: (db) => readPosition.down(db) },
   };
   return { getMigrations: async () => migrations };
 }

@@ -123,6 +123,8 @@ export interface CbSignupsTable {
   resource_type: 'Stream';
   state: 'Activating' | 'Active' | 'Expired' | 'Failed';
   start_seq: number | null;
+  /** The change number of the last bookmark the consumer came back with: what it has acknowledged. */
+  read_seq: number | null;
   activated_at: string | null;
   inactivity_seconds: number;
   created_at: string;

@@ -31,6 +31,14 @@ interface ResourcesBody {
   ResourcesToRemove?: string[] | null;
 }
 
+function presentedPosition(service: Bookmarks, bookmark: string, signupId: string): number | undefined {
+  try {
+    return service.read(bookmark, signupId.toLowerCase()).seq;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Thin translations between HTTP and the Change Broker domain; every decision is made in src/change-broker. */
 export function changeBrokerHandlers(app: AppContext) {
   const ctx: ChangeBrokerContext = { db: app.store.db, dialect: app.store.dialect, clock: app.clock, config: app.config.changeBroker };
@@ -115,9 +123,12 @@ export function changeBrokerHandlers(app: AppContext) {
 
     async getUpdates(request: Req) {
       const { bookmark } = request.query as { bookmark: string };
-      const row = await ownSignup(ctx, await caller(request), signupId(request), { touch: true });
-      requireActive(row);
       const service = await bookmarkService();
+      // The bookmark a consumer comes back with acknowledges what came before it: its consumer lag is measured from
+      // there. It is checked again below, after the checks that take precedence over a bad bookmark.
+      const acknowledged = presentedPosition(service, bookmark, signupId(request));
+      const row = await ownSignup(ctx, await caller(request), signupId(request), { touch: true, ...(acknowledged === undefined ? {} : { readSeq: acknowledged }) });
+      requireActive(row);
       const page = await readUpdates(ctx, row, service.read(bookmark, row.id));
       return { data: page.data, bookmark: service.issue(row.id, page.next) };
     },

@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import type { Executor } from '../store/database.js';
+
+/** How far an Active signup's consumer is behind the changes to its accessible streams. */
+export interface SignupLag {
+  signupId: string;
+  tenantId: string;
+  namespaceId: string;
+  name: string | null;
+  /** Changes committed after the position the consumer acknowledged (the last bookmark it came back with). */
+  pendingChanges: number;
+  /** When the oldest of them was written; null when the consumer is up to date. */
+  oldestPendingAt: string | null;
+  /** Age of the oldest pending change at `now`; 0 when the consumer is up to date. */
+  lagSeconds: number;
+}
+
+/**
+ * Consumer lag of every Active signup (or of the given ones), in one query. A consumer acknowledges the changes
+ * before a bookmark by coming back with it, as a Kafka consumer commits an offset; before its first poll it stands
+ * where the signup became Active. Changes older than the retention window are purged and no longer count.
+ */
+export async function consumerLag(db: Executor, now: Date, filter: { signupIds?: readonly string[] } = {}): Promise<SignupLag[]> {
+  if (filter.signupIds && filter.signupIds.length === 0) return [];
+  let query = db
+    .selectFrom('cb_signups as s')
+    .leftJoin('cb_signup_resources as r', (join) => join.onRef('r.signup_id', '=', 's.id').on('r.is_accessible', '=', 1))
+    .leftJoin('change_log as c', (join) =>
+      join
+        .onRef('c.tenant_id', '=', 's.tenant_id')
+        .onRef('c.namespace_id', '=', 's.namespace_id')
+        .onRef('c.stream_id', '=', 'r.resource_id')
+        .on(sql<boolean>`c.seq > coalesce(s.read_seq, s.start_seq, 0)`)
+        .on(sql<boolean>`c.seq > coalesce(r.from_seq, 0)`),
+    )
+    .select((eb) => [
+      's.id',
+      's.tenant_id',
+      's.namespace_id',
+      's.name',
+      eb.fn.count<number | string>('c.seq').as('pending'),
+      eb.fn.min<string | null>('c.created_at').as('oldest'),
+    ])
+    .where('s.state', '=', 'Active')
+    .groupBy(['s.id', 's.tenant_id', 's.namespace_id', 's.name'])
+    .orderBy('s.id');
+  if (filter.signupIds) query = query.where('s.id', 'in', [...filter.signupIds]);
+  const rows = await query.execute();
+  return rows.map((row) => {
+    const oldest = row.oldest ?? null;
+    return {
+      signupId: row.id,
+      tenantId: row.tenant_id,
+      namespaceId: row.namespace_id,
+      name: row.name,
+      pendingChanges: Number(row.pending),
+      oldestPendingAt: oldest,
+      lagSeconds: oldest === null ? 0 : Math.max(0, (now.getTime() - new Date(oldest).getTime()) / 1000),
+    };
+  });
+}
