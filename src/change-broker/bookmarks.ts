@@ -62,11 +62,15 @@ export class Bookmarks {
     if (owner !== signupId.replaceAll('-', '')) {
       throw invalid('Bookmark belongs to another signup', 'The bookmark was issued for another signup.', `Use the bookmarks of this signup, or ${REFRESH}`);
     }
-    const seq = Number(body.readBigUInt64BE(17));
-    const validFrom = new Date(Number(body.readBigUInt64BE(25)));
-    if (validFrom.getTime() < this.clock.now().getTime() - this.retentionSeconds * 1000) {
+    const position = { seq: Number(body.readBigUInt64BE(17)), validFrom: new Date(Number(body.readBigUInt64BE(25))) };
+    this.requireFresh(position);
+    return position;
+  }
+
+  /** A 400 once the position is older than the retention window: change data it still needs may be purged. */
+  requireFresh(position: BookmarkPosition): void {
+    if (position.validFrom.getTime() < this.clock.now().getTime() - this.retentionSeconds * 1000) {
       throw invalid('Bookmark expired', `The bookmark expired: bookmarks are valid for ${this.retentionSeconds} seconds.`, `Poll more often, or ${REFRESH}`);
     }
-    return { seq, validFrom };
   }
 }

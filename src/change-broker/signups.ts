@@ -161,7 +161,7 @@ export async function ownSignup(
  * Records a query of the signup, postponing its expiry. Every poll does this, so on PostgreSQL its commit does not
  * wait for the disk: a touch lost in a crash only lets the signup expire a little earlier than it might have.
  */
-async function touchSignup(ctx: ChangeBrokerContext, id: string, now: Date, inactivitySeconds: number, readSeq?: number): Promise<CbSignupRow | undefined> {
+export async function touchSignup(ctx: ChangeBrokerContext, id: string, now: Date, inactivitySeconds: number, readSeq?: number): Promise<CbSignupRow | undefined> {
   const update = (db: ChangeBrokerContext['db']) =>
     db
       .updateTable('cb_signups')

@@ -15,6 +15,8 @@ export interface UpdatesPage {
   data: UpdateView[];
   /** Where the next page starts. */
   next: BookmarkPosition;
+  /** For each update of `data`, the position right after it (the last one's is `next`): live streams resume there. */
+  positions: BookmarkPosition[];
 }
 
 /**
@@ -57,18 +59,20 @@ export async function readUpdates(ctx: ChangeBrokerContext, signup: CbSignupRow,
     .execute();
   const readable = await readableResources(ctx, signup, resources.map((r) => r.resource_id));
   const fromSeq = new Map(resources.filter((r) => readable.has(r.resource_id)).map((r) => [r.resource_id, Number(r.from_seq ?? 0)]));
-  const everything: UpdatesPage = { data: [], next: { seq: Math.max(after.seq, current), validFrom: now } };
+  const everything: UpdatesPage = { data: [], next: { seq: Math.max(after.seq, current), validFrom: now }, positions: [] };
   if (fromSeq.size === 0 || after.seq >= current) return everything;
 
   const pageSize = ctx.config.updatesPageSize;
   const changes = (
     await readChanges(ctx.db, { tenantId: signup.tenant_id, namespaceId: signup.namespace_id, afterSeq: after.seq, streamIds: [...fromSeq.keys()], limit: pageSize })
   ).filter((c) => c.seq <= current);
-  const data = changes
-    .filter((c) => c.seq > (fromSeq.get(c.streamId) ?? Number.MAX_SAFE_INTEGER))
-    .map((c) => ({ resourceId: c.streamId, operation: c.operation, events: c.events }));
+  const delivered = changes.filter((c) => c.seq > (fromSeq.get(c.streamId) ?? Number.MAX_SAFE_INTEGER));
+  const data = delivered.map((c) => ({ resourceId: c.streamId, operation: c.operation, events: c.events }));
+  const positionAfter = (c: { seq: number; createdAt: string }): BookmarkPosition => {
+    const at = new Date(c.createdAt);
+    return { seq: c.seq, validFrom: at < now ? at : now };
+  };
   const last = changes.at(-1);
-  if (changes.length < pageSize || !last) return { ...everything, data };
-  const lastAt = new Date(last.createdAt);
-  return { data, next: { seq: last.seq, validFrom: lastAt < now ? lastAt : now } };
+  const next = changes.length < pageSize || !last ? everything.next : positionAfter(last);
+  return { data, next, positions: delivered.map((c, i) => (i === delivered.length - 1 ? next : positionAfter(c))) };
 }

@@ -21,6 +21,8 @@ export interface ChangeBrokerConfig {
   backgroundWorker: boolean;
   /** How often the background worker looks for due jobs. */
   backgroundPollMs: number;
+  /** How often an open live updates stream sends a heartbeat (and re-reads, and keeps its signup alive). */
+  liveHeartbeatMs: number;
 }
 
 export interface SandboxConfig {
@@ -82,6 +84,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       expiredRetentionSeconds: intFrom(env, 'SIGNUPS_EXPIRED_SIGNUP_RETENTION_SECONDS', 86_400),
       backgroundWorker: !['0', 'false', 'no', 'off'].includes((env.SIGNUPS_BACKGROUND_WORKER ?? '').toLowerCase()),
       backgroundPollMs: intFrom(env, 'SIGNUPS_BACKGROUND_POLL_MS', 150),
+      liveHeartbeatMs: intFrom(env, 'SIGNUPS_LIVE_HEARTBEAT_MS', 15_000),
     },
     sandbox: {
       enabled: ['1', 'true', 'yes', 'on'].includes((env.SIGNUPS_SANDBOX ?? '').toLowerCase()),

@@ -15,6 +15,7 @@ import { registerApiDocs, type ServedDocument } from './api-docs.js';
 import { authorize, authorizeTenant, identify } from './auth.js';
 import { sendError } from './error-handler.js';
 import { changeBrokerHandlers } from './handlers/change-broker.js';
+import { LiveStreams, liveUpdatesHandlers } from './handlers/live-updates.js';
 import { healthHandlers } from './handlers/health.js';
 import { sdsHandlers } from './handlers/sds.js';
 import { oauthHandlers } from './handlers/oauth.js';
@@ -60,6 +61,7 @@ const DOCUMENTS: ReadonlyArray<{ file: string; format: ErrorFormat; sandboxOnly?
   { file: 'sds-v1.yaml', format: 'aveva' },
   { file: 'change-broker-v1.yaml', format: 'aveva' },
   { file: 'sandbox-v1.yaml', format: 'partner', sandboxOnly: true },
+  { file: 'change-broker-push-v1.yaml', format: 'aveva' },
 ];
 
 const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -164,6 +166,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     app.addHook('onClose', async () => worker.stop());
   }
 
+  // Live streams never finish on their own: end them when the server closes, so that it can drain.
+  const liveStreams = new LiveStreams();
+  app.addHook('preClose', async () => liveStreams.closeAll());
   const communityMembership = (communityId: string, tenantIds: readonly string[]) => areMembers(store.db, communityId, tenantIds);
   await registerRateLimit(app, config.rateLimit, clock, metrics.rateLimited);
   // Added after the rate limiter's own onRoute hook, so limits are counted before tokens are checked.
@@ -192,6 +197,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...sdsHandlers(context),
     ...changeBrokerHandlers(context),
     ...(sandbox ? sandboxHandlers(context, sandbox) : {}),
+    ...liveUpdatesHandlers(context, liveStreams),
   } as Record<string, Handler>;
   const served: ServedDocument[] = [];
   // Route options beyond what the documents say: a snapshot may be far larger than any API body.

@@ -175,3 +175,10 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
   }
   return reply.type('application/json; charset=utf-8').send(render(format, answer, request.id));
 }
+
+const NO_LINKS: PartnerLinks = { entitlementUrl: () => '' };
+
+/** The AVEVA error body for an error met after an answer started streaming (a live stream's `event: error`). */
+export function avevaErrorBody(error: unknown, request: FastifyRequest): object {
+  return render('aveva', toAnswer(error, request, NO_LINKS), request.id);
+}

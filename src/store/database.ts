@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { type ChangeSignals, PostgresChangeSignals, SQLITE_SIGNAL_FUNCTION, SqliteChangeSignals } from './change-signals.js';
 import type { Database } from './schema.js';
 import { timeTransactions, TransactionTiming } from './transaction-timing.js';
 
@@ -27,6 +28,8 @@ export interface Store {
   /** How long each transaction took, for whoever subscribes (metrics). */
   readonly transactions: TransactionTiming;
   poolUse(): PoolUse | undefined;
+  /** When changes commit, for live consumers in this process. */
+  readonly signals: ChangeSignals;
   close(): Promise<void>;
 }
 
@@ -81,7 +84,12 @@ export function openStore(url: string, options: { poolSize?: number } = {}): Sto
     sqlite.pragma('busy_timeout = 5000');
     const transactions = new TransactionTiming();
     const db = new Kysely<Database>({ dialect: timeTransactions(new SqliteDialect({ database: cacheStatements(sqlite) }), transactions) });
-    return { db, dialect, url, transactions, poolUse: () => undefined, close: () => db.destroy() };
+    const signals = new SqliteChangeSignals(db);
+    sqlite.function(SQLITE_SIGNAL_FUNCTION, { deterministic: false, varargs: false }, (tenantId: unknown, namespaceId: unknown) => {
+      signals.signal(String(tenantId), String(namespaceId));
+      return null;
+    });
+    return { db, dialect, url, transactions, poolUse: () => undefined, signals, close: () => db.destroy() };
   }
   const max = options.poolSize ?? 10;
   const pool = new pg.Pool({ connectionString: target, max });
@@ -90,5 +98,17 @@ export function openStore(url: string, options: { poolSize?: number } = {}): Sto
   const transactions = new TransactionTiming();
   const db = new Kysely<Database>({ dialect: timeTransactions(new PostgresDialect({ pool }), transactions) });
   const poolUse = (): PoolUse => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
-  return { db, dialect, url, transactions, poolUse, close: () => db.destroy() };
+  const signals = new PostgresChangeSignals(target);
+  return {
+    db,
+    dialect,
+    url,
+    transactions,
+    poolUse,
+    signals,
+    close: async () => {
+      await signals.close();
+      await db.destroy();
+    },
+  };
 }

@@ -5,6 +5,7 @@ import * as sds from './migrations/0002-sds.js';
 import * as changeBroker from './migrations/0003-change-broker.js';
 import * as communities from './migrations/0004-communities.js';
 import * as readPosition from './migrations/0005-signup-read-position.js';
+import * as changeSignals from './migrations/0006-change-signals.js';
 
 /** Migrations are listed here, not read from a folder, so they run the same from sources and from dist/. */
 function provider(store: Store): MigrationProvider {
@@ -17,6 +18,7 @@ function provider(store: Store): MigrationProvider {
     '0003-change-broker': { up: (db) => changeBroker.up(db), down: (db) => changeBroker.down(db) },
     '0004-communities': { up: (db) => communities.up(db), down: (db) => communities.down(db) },
     '0005-signup-read-position': { up: (db) => readPosition.up(db), down: (db) => readPosition.down(db) },
+    '0006-change-signals': { up: (db) => changeSignals.up(db, store.dialect), down: (db) => changeSignals.down(db, store.dialect) },
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Bookmarks } from '../../change-broker/bookmarks.js';
 import type { ChangeBrokerContext } from '../../change-broker/context.js';
 import { toSignup, toTrustee } from '../../change-broker/representation.js';
 import { listResources, type ResourceFilter, updateResources } from '../../change-broker/resources.js';
@@ -7,9 +6,10 @@ import { type Caller, callerIn, createSignup, deleteSignup, listSignups, ownSign
 import { readUpdates, requireActive, startingPosition } from '../../change-broker/updates.js';
 import { kickBackgroundWork } from '../../change-broker/worker.js';
 import { trusteeOf } from '../../sds/access.js';
-import { getOrCreateSecret } from '../../store/settings.js';
 import type { AppContext } from '../app-context.js';
 import { Errors } from '../api-error.js';
+import { bookmarkService } from './bookmark-service.js';
+import type { Bookmarks } from '../../change-broker/bookmarks.js';
 
 type Req = FastifyRequest;
 
@@ -39,30 +39,29 @@ function presentedPosition(service: Bookmarks, bookmark: string, signupId: strin
   }
 }
 
+export const changeBrokerContext = (app: AppContext): ChangeBrokerContext => ({
+  db: app.store.db,
+  dialect: app.store.dialect,
+  clock: app.clock,
+  config: app.config.changeBroker,
+});
+
+/** Who calls which namespace, and with which Community-Id, from a Change Broker route's request. */
+export function callerOf(ctx: ChangeBrokerContext, request: Req): Promise<Caller> {
+  const { tenantId, namespaceId } = request.params as Path;
+  // authorizeTenant() ran before any of these handlers, so a principal is present.
+  if (!request.principal) throw Errors.forbidden('No principal');
+  const community = request.headers['community-id'];
+  return callerIn(ctx, tenantId, namespaceId, trusteeOf(request.principal), typeof community === 'string' ? community : null);
+}
+
+export const signupIdOf = (request: Req): string => (request.params as Path).signupId;
+
 /** Thin translations between HTTP and the Change Broker domain; every decision is made in src/change-broker. */
 export function changeBrokerHandlers(app: AppContext) {
-  const ctx: ChangeBrokerContext = { db: app.store.db, dialect: app.store.dialect, clock: app.clock, config: app.config.changeBroker };
-  let bookmarks: Promise<Bookmarks> | undefined;
-  // The key is read once, on first use, from the database all processes share.
-  const bookmarkService = (): Promise<Bookmarks> =>
-    (bookmarks ??= getOrCreateSecret(app.store.db, 'bookmark_key')
-      .then((key) => new Bookmarks(key, app.clock, app.config.changeBroker.retentionSeconds))
-      .catch((error: unknown) => {
-        bookmarks = undefined;
-        throw error;
-      }));
-
-  const communityId = (request: Req): string | undefined => {
-    const value = request.headers['community-id'];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  };
-  const caller = (request: Req): Promise<Caller> => {
-    const { tenantId, namespaceId } = request.params as Path;
-    // authorizeTenant() ran before any of these handlers, so a principal is present.
-    if (!request.principal) throw Errors.forbidden('No principal');
-    return callerIn(ctx, tenantId, namespaceId, trusteeOf(request.principal), communityId(request));
-  };
-  const signupId = (request: Req): string => (request.params as Path).signupId;
+  const ctx = changeBrokerContext(app);
+  const caller = (request: Req): Promise<Caller> => callerOf(ctx, request);
+  const signupId = signupIdOf;
 
   return {
     async getAllSignups(request: Req, reply: FastifyReply) {
@@ -85,7 +84,7 @@ export function changeBrokerHandlers(app: AppContext) {
     async getSignupById(request: Req) {
       const row = await ownSignup(ctx, await caller(request), signupId(request), { touch: true });
       const position = await startingPosition(ctx, row);
-      const bookmark = position ? (await bookmarkService()).issue(row.id, position) : '';
+      const bookmark = position ? (await bookmarkService(app)).issue(row.id, position) : '';
       return { ...toSignup(row), bookmark };
     },
 
@@ -123,7 +122,7 @@ export function changeBrokerHandlers(app: AppContext) {
 
     async getUpdates(request: Req) {
       const { bookmark } = request.query as { bookmark: string };
-      const service = await bookmarkService();
+      const service = await bookmarkService(app);
       // The bookmark a consumer comes back with acknowledges what came before it: its consumer lag is measured from
       // there. It is checked again below, after the checks that take precedence over a bad bookmark.
       const acknowledged = presentedPosition(service, bookmark, signupId(request));

@@ -1,0 +1,160 @@
+import { sql } from 'kysely';
+import pg from 'pg';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+/**
+ * Tells this process when changes were committed in a namespace, so that live consumers read at once instead of
+ * polling. A signal may come more often than needed (a rolled-back write on SQLite, a reconnection), never less:
+ * listeners re-read and find nothing new.
+ *
+ * - PostgreSQL: a trigger on change_log NOTIFYs `signups_changes` (migration 0006); one LISTEN connection per
+ *   process hears the writes of every process once they commit.
+ * - SQLite: a temporary trigger on this process's connection calls a function of ours during the write; the
+ *   listeners' reads queue behind the write's transaction on that one connection, so they see it committed.
+ *   Writes of other processes are not heard (SQLite serves one process; see the README).
+ */
+export interface ChangeSignals {
+  /** Calls `listener` when changes in the namespace commit; `null` hears every namespace. Resolves once listening. */
+  subscribe(namespace: { tenantId: string; namespaceId: string } | null, listener: () => void): Promise<() => void>;
+  close(): Promise<void>;
+}
+
+const CHANNEL = 'signups_changes';
+const SEPARATOR = '\u001f';
+const ALL = '*';
+
+const keyOf = (tenantId: string, namespaceId: string): string => `${tenantId}${SEPARATOR}${namespaceId}`;
+
+/** Listener bookkeeping shared by both dialects. */
+class Listeners {
+  readonly #byKey = new Map<string, Set<() => void>>();
+
+  add(key: string, listener: () => void): () => void {
+    let set = this.#byKey.get(key);
+    if (!set) this.#byKey.set(key, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.#byKey.delete(key);
+    };
+  }
+
+  emit(key: string): void {
+    for (const k of [key, ALL]) for (const listener of this.#byKey.get(k) ?? []) listener();
+  }
+
+  emitAll(): void {
+    for (const set of this.#byKey.values()) for (const listener of set) listener();
+  }
+
+  get size(): number {
+    return this.#byKey.size;
+  }
+}
+
+/** The function the SQLite trigger calls; registered on the connection when the store opens. */
+export const SQLITE_SIGNAL_FUNCTION = 'signups_change_signal';
+
+export class SqliteChangeSignals implements ChangeSignals {
+  readonly #listeners = new Listeners();
+  #trigger: Promise<void> | undefined;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Called by the trigger, inside the writing transaction. */
+  signal(tenantId: string, namespaceId: string): void {
+    this.#listeners.emit(keyOf(tenantId, namespaceId));
+  }
+
+  async subscribe(namespace: { tenantId: string; namespaceId: string } | null, listener: () => void): Promise<() => void> {
+    // Temporary triggers live on the connection only, so nothing outside this process depends on our function.
+    this.#trigger ??= sql`create temp trigger if not exists change_log_signal after insert on main.change_log
+        begin select ${sql.raw(SQLITE_SIGNAL_FUNCTION)}(new.tenant_id, new.namespace_id); end`
+      .execute(this.db)
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        this.#trigger = undefined;
+        throw error;
+      });
+    await this.#trigger;
+    return this.#listeners.add(namespace ? keyOf(namespace.tenantId, namespace.namespaceId) : ALL, listener);
+  }
+
+  async close(): Promise<void> {}
+}
+
+const RECONNECT_MS = 500;
+
+export class PostgresChangeSignals implements ChangeSignals {
+  readonly #listeners = new Listeners();
+  #client: pg.Client | undefined;
+  #connecting: Promise<void> | undefined;
+  #closed = false;
+  #retry: NodeJS.Timeout | undefined;
+
+  constructor(private readonly connectionString: string) {}
+
+  async subscribe(namespace: { tenantId: string; namespaceId: string } | null, listener: () => void): Promise<() => void> {
+    const remove = this.#listeners.add(namespace ? keyOf(namespace.tenantId, namespace.namespaceId) : ALL, listener);
+    try {
+      await this.#listen();
+    } catch (error) {
+      remove();
+      throw error;
+    }
+    return remove;
+  }
+
+  #listen(): Promise<void> {
+    if (this.#closed) return Promise.reject(new Error('change signals are closed'));
+    this.#connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.connectionString });
+      client.on('notification', (message) => {
+        if (message.channel === CHANNEL && message.payload) this.#listeners.emit(message.payload);
+      });
+      // A lost connection may have missed notifications: reconnect, then wake everyone to re-read.
+      const lost = () => {
+        if (this.#client !== client) return;
+        this.#client = undefined;
+        this.#connecting = undefined;
+        client.removeAllListeners('error');
+        client.on('error', () => undefined);
+        void client.end().catch(() => undefined);
+        if (this.#closed || this.#listeners.size === 0) return;
+        this.#retry = setTimeout(() => {
+          this.#listen().then(
+            () => this.#listeners.emitAll(),
+            () => undefined,
+          );
+        }, RECONNECT_MS);
+        this.#retry.unref();
+      };
+      client.on('error', lost);
+      client.on('end', lost);
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${CHANNEL}`);
+      } catch (error) {
+        this.#connecting = undefined;
+        client.removeAllListeners('end');
+        await client.end().catch(() => undefined);
+        throw error;
+      }
+      this.#client = client;
+    })();
+    return this.#connecting;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearTimeout(this.#retry);
+    await this.#connecting?.catch(() => undefined);
+    const client = this.#client;
+    this.#client = undefined;
+    if (client) {
+      client.removeAllListeners('end');
+      await client.end().catch(() => undefined);
+    }
+  }
+}
