@@ -21,6 +21,7 @@ import { sdsHandlers } from './handlers/sds.js';
 import { oauthHandlers } from './handlers/oauth.js';
 import { partnerHandlers } from './handlers/partner.js';
 import { sandboxHandlers } from './handlers/sandbox.js';
+import { consoleBuilt, registerConsole } from './console.js';
 import { registerLandingPage } from './landing-page.js';
 import { registerMetrics } from './metrics.js';
 import { registerRateLimit } from './rate-limit.js';
@@ -222,6 +223,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     });
   }
   await registerApiDocs(app, { documents: served, baseUrl: context.baseUrl });
-  registerLandingPage(app, { documentNames: served.map((d) => d.name), consoleAvailable: false, metricsProtected: config.metricsToken !== undefined });
+  await registerConsole(app);
+  registerLandingPage(app, { documentNames: served.map((d) => d.name), consoleAvailable: consoleBuilt(), metricsProtected: config.metricsToken !== undefined });
   return app;
 }
