@@ -28,6 +28,8 @@ export interface FaultTarget {
   clientId: string | null;
 }
 
+const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+
 /** Mulberry32: a small, fast generator whose sequence a seed fixes, so that `probability` repeats run to run. */
 function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -53,6 +55,9 @@ export class FaultRegistry {
   add(input: FaultInput, createdAt: string): Fault {
     if (input.status === undefined && input.delayMs === undefined) {
       throw new SandboxError('invalid', 'A fault needs a status to answer with, a delayMs, or both', { pointer: '/status', code: 'invalid_input' });
+    }
+    if (input.method !== undefined && !METHODS.has(input.method.toUpperCase())) {
+      throw new SandboxError('invalid', `'${input.method}' is not an HTTP method the server answers`, { pointer: '/method', code: 'invalid_input' });
     }
     let pattern: RegExp | null = null;
     if (input.pathPattern !== undefined) {
