@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { addAdminCommands } from './admin-commands.js';
 import { createClientCommand } from './clients.js';
 import { createCommunityCommand, shareCommand, unshareCommand } from './communities.js';
 import { linkTokenCommand } from './link-token.js';
@@ -86,6 +87,8 @@ addSqlOptions(
 ).action(execCommand);
 
 addSqlOptions(program.command('sql').description('interactive SQL shell (history; statements end with ";")')).action(sqlShell);
+
+addAdminCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`signups: ${(error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')}\n`);
