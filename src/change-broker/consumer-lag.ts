@@ -59,3 +59,16 @@ export async function consumerLag(db: Executor, now: Date, filter: { signupIds?:
     };
   });
 }
+
+/**
+ * Records that a signup's changes up to `seq` were delivered to its consumer by a push (the live updates stream):
+ * pushed changes count as read. Never moves the position back.
+ */
+export async function recordDelivered(db: Executor, signupId: string, seq: number): Promise<void> {
+  await db
+    .updateTable('cb_signups')
+    .set({ read_seq: seq })
+    .where('id', '=', signupId)
+    .where((eb) => eb.or([eb('read_seq', 'is', null), eb('read_seq', '<', seq)]))
+    .execute();
+}

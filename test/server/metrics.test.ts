@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { configFromEnv } from '../../src/config/server-config.js';
 import { activeSignup, addStream, newSpace, updates, writeChange } from '../change-broker/support.js';
 import { call } from '../helpers/http.js';
+import { SseClient } from '../helpers/sse.js';
 import { describeEachDialect, type TestServer } from '../helpers/server.js';
 
 /** The value of one sample of the Prometheus text format, or undefined when it is not there. */
@@ -73,6 +74,33 @@ describeEachDialect('metrics', (server) => {
     text = await scrape(s);
     assert.equal(sample(text, 'signups_change_broker_signup_lag_seconds', labels), 0);
     assert.equal(sample(text, 'signups_change_broker_signup_pending_changes', labels), 0);
+  });
+
+  test('changes pushed over the live updates stream count as read for the consumer lag', async () => {
+    const s = server();
+    const space = await newSpace(s);
+    await addStream(s, space, 'pump-7');
+    const signup = await activeSignup(s, space, ['pump-7']);
+    const labels = { signup_id: signup.id, tenant_id: space.tenant, namespace_id: space.ns };
+    const stream = await SseClient.open(`${s.url}${space.base}/signups/${signup.id}/updates/stream?bookmark=${signup.bookmark}`, {
+      headers: { authorization: `Bearer ${space.token}` },
+    });
+    assert.equal(stream.status, 200);
+    try {
+      await writeChange(s, space, 'pump-7', 'Insert', [{ Timestamp: '2026-01-01T00:00:00Z', Value: 1 }]);
+      await stream.waitFor((events) => events.some((e) => e.event === 'update'));
+      s.clock.advance(5_000);
+      // The delivery is recorded right after the event is written; give it a moment to commit.
+      let pending: number | undefined;
+      for (let i = 0; i < 50 && pending !== 0; i++) {
+        pending = sample(await scrape(s), 'signups_change_broker_signup_pending_changes', labels);
+        if (pending !== 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      assert.equal(pending, 0);
+      assert.equal(sample(await scrape(s), 'signups_change_broker_signup_lag_seconds', labels), 0);
+    } finally {
+      await stream.close();
+    }
   });
 
   test('transactions, background jobs and the process are reported', async () => {

@@ -190,53 +190,138 @@ function Signups({ session, base, refresh, onWatch, watching }: { session: Sessi
   );
 }
 
-/** Polls Get Updates with the bookmark it was last given, as a Change Broker consumer does. */
+type FeedMode = 'stream' | 'polling';
+
+/** Reads a Server-Sent Events body: calls `onEvent` for each event, and `onId` for every id (heartbeats carry one too). */
+async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (event: string, data: string) => void, onId: (id: string) => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let event = 'message';
+      const data: string[] = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event:')) event = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
+        else if (line.startsWith('id:')) onId(line.slice(3).trim());
+      }
+      if (data.length > 0) onEvent(event, data.join('\n'));
+    }
+  }
+}
+
+/**
+ * The signup's updates as they commit: over the live updates stream (Server-Sent Events, read with fetch so that
+ * the token goes in a header, resuming with Last-Event-ID), or, where a server has no stream, by polling Get Updates
+ * with the bookmark it was last given, as a Change Broker consumer does.
+ */
 function LiveFeed({ session, base, id }: { session: Session; base: string; id: string }) {
   const [entries, setEntries] = useState<FeedEntry[]>([]);
   const [error, setError] = useState<Answer | null>(null);
-  const [polls, setPolls] = useState(0);
+  const [mode, setMode] = useState<FeedMode | null>(null);
+  const [reads, setReads] = useState(0);
   const counter = useRef(0);
   useEffect(() => {
-    let stopped = false;
+    const abort = new AbortController();
     let timer: number | undefined;
     setEntries([]);
     setError(null);
+    setMode(null);
+    const add = (updates: Update[]) => {
+      if (updates.length === 0) return;
+      const receivedAt = new Date().toISOString();
+      const fresh = updates.map((u) => ({ ...u, receivedAt, key: counter.current++ })).reverse();
+      setEntries((old) => [...fresh, ...old].slice(0, 200));
+    };
     const run = async () => {
       const signup = await request<Signup>(`${base}/signups/${id}`, { token: session.token });
+      if (abort.signal.aborted) return;
       if (!signup.ok || !signup.body.bookmark) {
         setError(signup);
         return;
       }
       let bookmark = signup.body.bookmark;
+
+      const stream = async (): Promise<boolean> => {
+        for (let attempt = 0; !abort.signal.aborted; attempt++) {
+          let res: Response;
+          try {
+            res = await fetch(`${base}/signups/${id}/updates/stream?bookmark=${encodeURIComponent(bookmark)}`, {
+              headers: { authorization: `Bearer ${session.token}`, accept: 'text/event-stream', 'last-event-id': bookmark },
+              signal: abort.signal,
+            });
+          } catch {
+            if (abort.signal.aborted) return true;
+            await new Promise((r) => setTimeout(r, Math.min(5000, 500 * 2 ** attempt)));
+            continue;
+          }
+          if (res.status === 404 && attempt === 0) return false;
+          if (!res.ok || !res.body) {
+            const text = await res.text();
+            setError({ ok: false, status: res.status, statusText: res.statusText, headers: res.headers, body: text ? (JSON.parse(text) as unknown) : text, text });
+            return true;
+          }
+          setMode('stream');
+          setError(null);
+          attempt = -1;
+          try {
+            await readEvents(
+              res.body,
+              (event, data) => {
+                if (event === 'update') {
+                  add([JSON.parse(data) as Update]);
+                  setReads((n) => n + 1);
+                } else if (event === 'error') {
+                  setError({ ok: false, status: 0, statusText: 'Stream ended', headers: new Headers(), body: JSON.parse(data) as unknown, text: data });
+                }
+              },
+              (lastId) => {
+                bookmark = lastId;
+              },
+            );
+          } catch {
+            // The connection dropped: reconnect from the last event id, as EventSource would.
+          }
+        }
+        return true;
+      };
+
       const poll = async () => {
-        if (stopped) return;
+        if (abort.signal.aborted) return;
         const page = await request<{ data: Update[]; bookmark: string }>(`${base}/signups/${id}/updates?bookmark=${encodeURIComponent(bookmark)}`, { token: session.token });
-        if (stopped) return;
+        if (abort.signal.aborted) return;
         if (!page.ok) {
           setError(page);
           return;
         }
         setError(null);
         bookmark = page.body.bookmark;
-        setPolls((n) => n + 1);
-        if (page.body.data.length > 0) {
-          const receivedAt = new Date().toISOString();
-          const fresh = page.body.data.map((u) => ({ ...u, receivedAt, key: counter.current++ })).reverse();
-          setEntries((old) => [...fresh, ...old].slice(0, 200));
-        }
-        // A full page means more is waiting: ask again at once.
+        setReads((n) => n + 1);
+        add(page.body.data);
+        // Something came: more may be waiting, so ask again at once.
         timer = window.setTimeout(() => void poll(), page.body.data.length > 0 ? 0 : 400);
       };
+
+      if (await stream()) return;
+      setMode('polling');
       await poll();
     };
     void run();
     return () => {
-      stopped = true;
+      abort.abort();
       window.clearTimeout(timer);
     };
   }, [base, id, session.token]);
+  const status = mode === 'stream' ? `live stream (Server-Sent Events) · ${reads} update(s)` : mode === 'polling' ? `polling with the bookmark · ${reads} poll(s)` : 'connecting…';
   return (
-    <Panel title="Live feed" actions={<span class="muted">polling with the bookmark · {polls} poll(s)</span>}>
+    <Panel title="Live feed" actions={<span class="muted" data-testid="feed-status">{status}</span>}>
       {error && <ApiErrorView answer={error} />}
       {entries.length === 0 && !error && <p class="muted">Waiting for writes to the signup's streams…</p>}
       <ol class="feed" data-testid="feed">

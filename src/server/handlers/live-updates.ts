@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { recordDelivered } from '../../change-broker/consumer-lag.js';
 import { followUpdates } from '../../change-broker/live-updates.js';
 import { ownSignup } from '../../change-broker/signups.js';
 import { requireActive } from '../../change-broker/updates.js';
@@ -80,6 +81,9 @@ export function liveUpdatesHandlers(app: AppContext, live: LiveStreams) {
         for await (const next of events) {
           if (next.kind === 'updates') {
             await write(next.updates.map((update, i) => event({ event: 'update', id: bookmarks.issue(row.id, next.positions[i] ?? start), data: JSON.stringify(update) })).join(''));
+            const delivered = next.positions.at(-1);
+            // Pushed changes count as read for the signup's consumer lag.
+            if (delivered && !controller.signal.aborted) await recordDelivered(app.store.db, row.id, delivered.seq);
           } else if (next.kind === 'heartbeat') {
             await write(event({ comment: 'heartbeat', id: bookmarks.issue(row.id, next.position) }));
           } else {
