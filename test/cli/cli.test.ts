@@ -42,7 +42,11 @@ async function serve(database: string): Promise<Served> {
   });
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not announce its address:\n${stderr}`)), 20_000);
+    // A server that never announces must not outlive the test: it would hold the test file open forever.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`serve did not announce its address:\n${stderr}`));
+    }, 60_000);
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
       stderr += chunk;
