@@ -41,6 +41,25 @@ export const Errors = {
         detail: `Content-Type '${contentType}' is not accepted here; send ${accepted.join(' or ')}`,
       },
     ], {}, 'invalid_request'),
+  /** A NUL character in a body field (named by its JSON Pointer) or in a path or query parameter. */
+  nulInBody: (pointer: string) =>
+    new ApiError(400, [{ code: 'invalid_input', title: 'Invalid Input', detail: `${pointer || '/'} must not contain a NUL character`, pointer }], {}, 'invalid_request'),
+  nulInParameter: (where: 'path' | 'query', parameter: string) =>
+    new ApiError(
+      400,
+      [{ code: 'invalid_parameter', title: 'Invalid Parameter', detail: `${where} parameter '${parameter}' must not contain a NUL character`, parameter }],
+      {},
+      'invalid_request',
+    ),
+  tooDeep: (limit: number) =>
+    new ApiError(
+      400,
+      [{ code: 'malformed_json', title: 'Bad Request', detail: `The request body nests arrays and objects deeper than ${limit} levels` }],
+      {},
+      'invalid_request',
+    ),
+  hostRequired: () =>
+    new ApiError(400, [{ code: 'bad_request', title: 'Bad Request', detail: 'An HTTP/1.1 request must carry a Host header' }], {}, 'invalid_request'),
   rateLimited: (detail: string) => new ApiError(429, [{ code: 'rate_limit_exceeded', title: 'Too Many Requests', detail }]),
   oauth: (statusCode: number, error: string, description: string, headers: Record<string, string> = {}) =>
     new ApiError(statusCode, [{ code: error, title: error, detail: description }], headers, error),

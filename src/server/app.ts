@@ -14,9 +14,15 @@ import type { AppContext } from './app-context.js';
 import { registerApiDocs, type ServedDocument } from './api-docs.js';
 import { authorize, authorizeTenant, identify } from './auth.js';
 import { sendError } from './error-handler.js';
+import { clientErrorHandler } from './framing-errors.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
+import { parameterWithNul, pointerToNul } from './nul-bytes.js';
+import { drainBody } from './oversized-body.js';
+import { buildValidator } from './validators.js';
 import { changeBrokerHandlers } from './handlers/change-broker.js';
 import { LiveStreams, liveUpdatesHandlers } from './handlers/live-updates.js';
 import { healthHandlers } from './handlers/health.js';
+import { identityHandlers } from './handlers/identity.js';
 import { sdsHandlers } from './handlers/sds.js';
 import { oauthHandlers } from './handlers/oauth.js';
 import { partnerHandlers } from './handlers/partner.js';
@@ -63,6 +69,7 @@ const DOCUMENTS: ReadonlyArray<{ file: string; format: ErrorFormat; sandboxOnly?
   { file: 'change-broker-v1.yaml', format: 'aveva' },
   { file: 'sandbox-v1.yaml', format: 'partner', sandboxOnly: true },
   { file: 'change-broker-push-v1.yaml', format: 'aveva' },
+  { file: 'identity-v1.yaml', format: 'oauth2' },
 ];
 
 const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -93,18 +100,22 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const { store, config } = options;
   const sandbox: Sandbox | undefined = config.sandbox.enabled ? await createSandbox(store, config) : undefined;
   const clock = sandbox?.clock ?? options.clock ?? systemClock;
-  const [accessKey, linkKey] = [await getOrCreateSecret(store.db, 'access_token_key'), await getOrCreateSecret(store.db, 'link_token_key')];
+  const linkKey = await getOrCreateSecret(store.db, 'link_token_key');
   const context: AppContext = {
     store,
     clock,
     config,
-    accessTokens: new AccessTokens(accessKey, clock, config.accessTokenTtlSeconds),
+    accessTokens: await AccessTokens.open(store.db, clock, config.accessTokenTtlSeconds),
     linkTokens: new LinkTokens(linkKey, clock),
     baseUrl: (request) => config.publicUrl ?? `${request.protocol}://${request.host}`,
   };
 
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
+    // Answered below with the API's own 400 instead of Node's empty one.
+    http: { requireHostHeader: false },
+    clientErrorHandler,
+    schemaController: { compilersFactory: { buildValidator: buildValidator() } },
     genReqId: requestIdFor,
     requestIdHeader: false,
     bodyLimit: config.bodyLimitBytes,
@@ -134,6 +145,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     // AVEVA's clients send Content-Type: application/json on every call, bodiless DELETEs and GETs included.
     if (body === '' && !request.routeOptions.schema?.body) return done(null, undefined);
+    if (nestsDeeperThan(body as string, MAX_JSON_DEPTH)) return done(Errors.tooDeep(MAX_JSON_DEPTH), undefined);
     parseJson(request, body as string, done);
   });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
@@ -148,12 +160,38 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // While the server drains, each answer closes its connection, so keep-alive clients cannot hold the process open.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+  app.addHook('onRequest', async (request) => {
+    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) throw Errors.hostRequired();
+    const inPath = parameterWithNul(request.params);
+    if (inPath !== null) throw Errors.nulInParameter('path', inPath);
+    const inQuery = parameterWithNul(request.query);
+    if (inQuery !== null) throw Errors.nulInParameter('query', inQuery);
+  });
   if (sandbox) addClockHook(app, sandbox);
   app.addHook('onRequest', identify(context.accessTokens));
   if (sandbox) addSandboxHooks(app, sandbox, config);
+  // Runs before the routes' own preValidation hooks, so the pointer names the field as the client wrote it.
+  app.addHook('preValidation', async (request) => {
+    const pointer = pointerToNul(request.body);
+    if (pointer !== null) throw Errors.nulInBody(pointer);
+  });
 
   const links = { entitlementUrl: (request: Parameters<AppContext['baseUrl']>[0], id: string) => entitlementUrl(context.baseUrl(request), id) };
-  app.setErrorHandler((error, request, reply) => sendError(error, request, reply, links));
+  app.setErrorHandler(async (error, request, reply) => {
+    if ((error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      await drainBody(request.raw);
+      reply.header('connection', 'close');
+    }
+    return sendError(error, request, reply, links);
+  });
   app.setNotFoundHandler((request, reply) =>
     sendError(Errors.notFound(`No route for ${request.method} ${request.url.split('?')[0]}`), request, reply, links),
   );
@@ -195,6 +233,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...partnerHandlers(context),
     ...oauthHandlers(context),
     ...healthHandlers(context),
+    ...identityHandlers(context),
     ...sdsHandlers(context),
     ...changeBrokerHandlers(context),
     ...(sandbox ? sandboxHandlers(context, sandbox) : {}),

@@ -119,7 +119,7 @@ export function toAnswer(error: unknown, request: FastifyRequest, links: Partner
 
 const OAUTH_BY_STATUS: Record<number, string> = { 401: 'invalid_client', 429: 'temporarily_unavailable', 500: 'server_error' };
 
-function render(format: ErrorFormat, answer: Answer, requestId: string): object {
+export function render(format: ErrorFormat, answer: Pick<Answer, 'statusCode' | 'problems' | 'oauthError'>, requestId: string): object {
   if (format === 'aveva') {
     const first = answer.problems[0];
     const many = answer.problems.length > 1;
@@ -156,11 +156,15 @@ function render(format: ErrorFormat, answer: Answer, requestId: string): object 
   };
 }
 
+/** The error format of a URL no route claims: the API its path belongs to. */
+export function errorFormatOfPath(url: string): ErrorFormat {
+  if (/^\/(oauth2|identity)\//.test(url)) return 'oauth2';
+  return /^\/api\//i.test(url) ? 'aveva' : 'partner';
+}
+
 export function errorFormatOf(request: FastifyRequest): ErrorFormat {
   const configured = (request.routeOptions.config as { errorFormat?: ErrorFormat } | undefined)?.errorFormat;
-  if (configured) return configured;
-  if (/^\/(oauth2|identity)\//.test(request.url)) return 'oauth2';
-  return /^\/api\//i.test(request.url) ? 'aveva' : 'partner';
+  return configured ?? errorFormatOfPath(request.url);
 }
 
 export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, links: PartnerLinks): FastifyReply {

@@ -39,8 +39,11 @@ function messageOf(error: SchemaError): string {
   return error.message ?? 'is invalid';
 }
 
+/** An answer names at most this many violations and says how many more there were. */
+export const MAX_REPORTED = 50;
+
 /**
- * Every violation of a request, each pointing at its field. Where a value may take one of several shapes
+ * Every violation of a request (up to MAX_REPORTED), each pointing at its field. Where a value may take one of several shapes
  * (an entitlement as details or as a reference) only the errors of the shape it is trying to be are kept:
  * a body with `related` is a reference, anything else is details.
  */
@@ -62,12 +65,17 @@ export function problemsFromValidation(errors: readonly SchemaError[], context: 
   });
   const seen = new Set<string>();
   const problems: Problem[] = [];
+  let leftOut = 0;
   for (const e of kept) {
     const pointer = pointerOf(e);
     const detail = messageOf(e);
     const key = `${pointer} ${detail}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (problems.length >= MAX_REPORTED) {
+      leftOut += 1;
+      continue;
+    }
     if (context === 'body') {
       problems.push({ code: 'invalid_input', title: 'Invalid Input', detail: `${pointer || '/'} ${detail}`, pointer });
     } else {
@@ -79,6 +87,13 @@ export function problemsFromValidation(errors: readonly SchemaError[], context: 
         parameter,
       });
     }
+  }
+  if (leftOut > 0) {
+    problems.push({
+      code: context === 'body' ? 'invalid_input' : 'invalid_parameter',
+      title: context === 'body' ? 'Invalid Input' : 'Invalid Parameter',
+      detail: `${leftOut} more violation${leftOut === 1 ? '' : 's'} not reported; correct the ones above and send the request again`,
+    });
   }
   return problems;
 }

@@ -3,6 +3,7 @@ import { authenticateClient } from '../../identity/clients.js';
 import { parseScopes } from '../../identity/scopes.js';
 import { Errors } from '../api-error.js';
 import type { AppContext } from '../app-context.js';
+import { type IssuerName, issuerUrl } from './identity.js';
 
 interface TokenForm {
   grant_type: string;
@@ -33,6 +34,8 @@ function credentialsOf(request: FastifyRequest, form: TokenForm): { id: string; 
         'www-authenticate': 'Basic realm="signups"',
       });
     }
+    if (id.includes('\u0000')) throw Errors.oauth(400, 'invalid_request', 'client_id must not contain a NUL character');
+    if (secret.includes('\u0000')) throw Errors.oauth(400, 'invalid_request', 'client_secret must not contain a NUL character');
     if (form.client_id !== undefined && form.client_id !== id) {
       throw Errors.oauth(400, 'invalid_request', 'client_id in the form differs from the client authenticated by the Authorization header');
     }
@@ -50,7 +53,7 @@ function credentialsOf(request: FastifyRequest, form: TokenForm): { id: string; 
 }
 
 export function oauthHandlers(app: AppContext) {
-  async function issueToken(request: FastifyRequest, reply: FastifyReply) {
+  const issueAs = (issuer: IssuerName) => async (request: FastifyRequest, reply: FastifyReply) => {
     const form = request.body as TokenForm;
     if (form.grant_type !== 'client_credentials') {
       throw Errors.oauth(400, 'unsupported_grant_type', `grant_type '${form.grant_type}' is not supported; use client_credentials`);
@@ -66,13 +69,13 @@ export function oauthHandlers(app: AppContext) {
     if (notGranted.length > 0) {
       throw Errors.oauth(400, 'invalid_scope', `The client may not request: ${notGranted.join(' ')}`);
     }
-    const token = await app.accessTokens.issue(client, requested);
+    const token = await app.accessTokens.issue(client, requested, issuerUrl(app, request, issuer));
     return reply.header('cache-control', 'no-store').header('pragma', 'no-cache').send({
       access_token: token.accessToken,
       token_type: 'Bearer',
       expires_in: token.expiresIn,
       scope: token.scopes.join(' '),
     });
-  }
-  return { issueToken, issueIdentityToken: issueToken };
+  };
+  return { issueToken: issueAs('root'), issueIdentityToken: issueAs('identity') };
 }
