@@ -1,5 +1,8 @@
 import { configFromEnv, type ServerConfig } from '../config/server-config.js';
 import { buildApp } from '../server/app.js';
+import { LogDestination } from '../server/log-destination.js';
+import { handleShutdown } from '../server/shutdown.js';
+import { followLauncher } from './launcher.js';
 import { openStore } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 
@@ -30,31 +33,18 @@ export async function serve(flags: ServeFlags): Promise<void> {
     config.sandbox.journalSize = size;
   }
 
+  // A reader of stdout or stderr that goes away must not stop the server, nor its shutdown.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   const store = openStore(config.databaseUrl);
   await migrateToLatest(store);
   if (flags.seed) {
     const { seedFromFile } = await import('../sandbox/seed.js');
     await seedFromFile(store, flags.seed, { sandbox: config.sandbox.enabled });
   }
-  const app = await buildApp({ store, config });
+  const app = await buildApp({ store, config, logger: { level: config.logLevel, stream: new LogDestination(1) } });
+  const shutdown = handleShutdown(app, { timeoutMs: config.shutdownTimeoutMs, cleanup: () => store.close() });
+  followLauncher(() => shutdown('launcher exited'));
   const address = await app.listen({ host: config.host, port: config.port });
-
-  let closing = false;
-  const shutdown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'draining');
-    app
-      .close()
-      .then(() => store.close())
-      .then(() => process.exit(0))
-      .catch((err: unknown) => {
-        app.log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      });
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
 
   const database = config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : config.databaseUrl.replace(/\/\/[^@/]*@/, '//***@');
   process.stderr.write(

@@ -46,6 +46,8 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   rateLimit: RateLimitConfig;
   logLevel: string;
+  /** The most time SIGTERM/SIGINT may spend draining requests before the process exits anyway. */
+  shutdownTimeoutMs: number;
   changeBroker: ChangeBrokerConfig;
   sandbox: SandboxConfig;
   /** When set, GET /metrics needs `Authorization: Bearer <this>`. */
@@ -76,6 +78,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       windowMs: intFrom(env, 'SIGNUPS_RATE_LIMIT_WINDOW_MS', 60_000),
     },
     logLevel: env.SIGNUPS_LOG_LEVEL || 'info',
+    shutdownTimeoutMs: intFrom(env, 'SIGNUPS_SHUTDOWN_TIMEOUT_MS', 10_000),
     changeBroker: {
       signupLimit: intFrom(env, 'SIGNUPS_SIGNUP_LIMIT', 10_000),
       retentionSeconds: intFrom(env, 'SIGNUPS_RETENTION_SECONDS', 3600),

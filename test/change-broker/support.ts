@@ -116,7 +116,7 @@ export async function updates(s: TestServer, space: Space, signupId: string, boo
 
 /** A fresh token for the same client (after the clock moved past the old one's expiry). */
 export async function refreshToken(s: TestServer, space: Space): Promise<Space> {
-  const tokens = new AccessTokens(await getOrCreateSecret(s.store.db, 'access_token_key'), s.clock, s.config.accessTokenTtlSeconds);
+  const tokens = await AccessTokens.open(s.store.db, s.clock, s.config.accessTokenTtlSeconds);
   const issued = await tokens.issue({ id: space.clientId, name: 'tenant-app', scopes: [], tenantId: space.tenant }, []);
   return { ...space, token: issued.accessToken };
 }

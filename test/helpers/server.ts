@@ -75,13 +75,13 @@ export async function startServer(dialect: DialectName, overrides: Partial<Serve
     },
     async tenantToken(tenantId: string) {
       const c = await createClient(store.db, clock, { name: 'tenant-app', scopes: [], tenantId });
-      const tokens = new AccessTokens(await getOrCreateSecret(store.db, 'access_token_key'), clock, config.accessTokenTtlSeconds);
+      const tokens = await AccessTokens.open(store.db, clock, config.accessTokenTtlSeconds);
       const issued = await tokens.issue({ id: c.id, name: c.name, scopes: [], tenantId }, []);
       return { token: issued.accessToken, clientId: c.id };
     },
     async mintToken(scopes = ALL_PARTNER_SCOPES) {
       const c = await createClient(store.db, clock, { name: 'test', scopes });
-      const tokens = new AccessTokens(await getOrCreateSecret(store.db, 'access_token_key'), clock, config.accessTokenTtlSeconds);
+      const tokens = await AccessTokens.open(store.db, clock, config.accessTokenTtlSeconds);
       return (await tokens.issue({ id: c.id, name: c.name, scopes: c.scopes, tenantId: null }, scopes)).accessToken;
     },
     async close() {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { test } from 'node:test';
-import { SignJWT } from 'jose';
+import { generateKeyPair, SignJWT } from 'jose';
+import { currentSigningKey } from '../../src/identity/signing-keys.js';
 import { call, type Answer, type FailureBody } from '../helpers/http.js';
 import { entitlementDetails, signupBody, ssoConfig, user } from '../helpers/fixtures.js';
 import { describeEachDialect } from '../helpers/server.js';
@@ -97,14 +98,16 @@ describeEachDialect('partner/v2 security: authentication and scopes', (server) =
     const client = await s.client();
     const now = Math.floor(s.clock.now().getTime() / 1000);
     // Everything right except the key: same issuer, type, claims and lifetime.
+    const own = await currentSigningKey(s.store.db);
+    const { privateKey: otherKey } = await generateKeyPair('ES256');
     const forged = await new SignJWT({ scope: 'partner:create partner:describe', client_id: client.id })
-      .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' })
+      .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: own.kid })
       .setIssuer('signups')
       .setSubject(client.id)
       .setIssuedAt(now)
       .setExpirationTime(now + 3600)
       .setJti(randomUUID())
-      .sign(randomBytes(32));
+      .sign(otherKey);
     const res = await call(s.url, 'GET', '/partner/v2/organizations', { token: forged });
     assertInvalidToken(res);
   });
@@ -112,17 +115,18 @@ describeEachDialect('partner/v2 security: authentication and scopes', (server) =
   test("a token signed with the server's own key is refused unless it is a well-formed access token", async () => {
     const s = server();
     const client = await s.client();
-    const key = await getOrCreateSecret(s.store.db, 'access_token_key');
+    const own = await currentSigningKey(s.store.db);
     const linkKey = await getOrCreateSecret(s.store.db, 'link_token_key');
     const now = Math.floor(s.clock.now().getTime() / 1000);
-    const sign = (options: { typ?: string; iss?: string; exp?: boolean; sub?: boolean; signingKey?: Uint8Array }) => {
+    const sign = (options: { typ?: string; iss?: string; exp?: boolean; sub?: boolean; signingKey?: Uint8Array; kid?: string | null }) => {
+      const kid = options.kid === undefined ? own.kid : options.kid;
       let jwt = new SignJWT({ scope: 'partner:create partner:describe', client_id: client.id })
-        .setProtectedHeader({ alg: 'HS256', typ: options.typ ?? 'at+jwt' })
+        .setProtectedHeader({ alg: options.signingKey ? 'HS256' : 'ES256', typ: options.typ ?? 'at+jwt', ...(kid !== null ? { kid } : {}) })
         .setIssuer(options.iss ?? 'signups')
         .setIssuedAt(now);
       if (options.sub !== false) jwt = jwt.setSubject(client.id);
       if (options.exp !== false) jwt = jwt.setExpirationTime(now + 3600);
-      return jwt.sign(options.signingKey ?? key);
+      return jwt.sign(options.signingKey ?? own.privateKey);
     };
     // The control: with everything right the server accepts it, so each refusal below is about one flaw.
     const good = await call(s.url, 'GET', '/partner/v2/organizations', { token: await sign({}) });
@@ -133,6 +137,8 @@ describeEachDialect('partner/v2 security: authentication and scopes', (server) =
       'no expiry': await sign({ exp: false }),
       'no subject': await sign({ sub: false }),
       'the link-token key': await sign({ signingKey: linkKey }),
+      'no key id': await sign({ kid: null }),
+      'an unknown key id': await sign({ kid: 'no-such-key' }),
     };
     for (const [flaw, token] of Object.entries(flawed)) {
       const res = await call(s.url, 'GET', '/partner/v2/organizations', { token });

@@ -39,7 +39,7 @@ describe('change log under concurrent writers in two server processes [postgres]
     store = openStore(database.url);
     await migrateToLatest(store);
     await createNamespace(store.db, systemClock, TENANT, NAMESPACE);
-    const issuer = new AccessTokens(await getOrCreateSecret(store.db, 'access_token_key'), systemClock, 3600);
+    const issuer = await AccessTokens.open(store.db, systemClock, 3600);
     // One owner creates the streams; the writers are other clients of the tenant that the ACL allows to write.
     for (let i = 0; i <= WRITERS; i++) {
       const client = await createClient(store.db, systemClock, { name: `writer-${i}`, scopes: [], tenantId: TENANT });
