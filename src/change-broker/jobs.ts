@@ -7,8 +7,12 @@ import { addSeconds, type ChangeBrokerContext } from './context.js';
 
 type JobRow = Selectable<CbJobsTable>;
 
-/** How long a claimed job is reserved for its worker; another process may take it over after that. */
-const LEASE_SECONDS = 30;
+/**
+ * How long a claimed job is reserved for its worker; another process may take it over after that. Short, and renewed
+ * while the worker runs its batch, so that a process that dies holding jobs delays them by at most this long.
+ */
+export const LEASE_SECONDS = 2;
+const RENEW_EVERY_MS = (LEASE_SECONDS * 1000) / 4;
 const MAX_ATTEMPTS = 5;
 const CLAIM_BATCH = 20;
 
@@ -104,13 +108,43 @@ export async function runDueJobs(ctx: ChangeBrokerContext, options: { owner?: st
   for (;;) {
     const jobs = await claimDueJobs(ctx, owner);
     if (jobs.length === 0) return ran;
-    for (const job of jobs) {
-      try {
-        await runJob(ctx, job, owner);
-        ran += 1;
-      } catch (error) {
-        options.onError?.(error);
+    const pending = new Set(jobs.map((j) => j.id));
+    const renewal = renewLeases(ctx, owner, pending, options.onError);
+    try {
+      for (const job of jobs) {
+        try {
+          await runJob(ctx, job, owner);
+          ran += 1;
+        } catch (error) {
+          options.onError?.(error);
+        } finally {
+          pending.delete(job.id);
+        }
       }
+    } finally {
+      await renewal.stop();
     }
   }
+}
+
+/** Keeps extending the leases of the batch's jobs not yet run, until stopped. */
+function renewLeases(ctx: ChangeBrokerContext, owner: string, pending: ReadonlySet<string>, onError?: (error: unknown) => void) {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    if (pending.size === 0) return;
+    running = ctx.db
+      .updateTable('cb_jobs')
+      .set({ lease_until: addSeconds(ctx.clock.now(), LEASE_SECONDS) })
+      .where('id', 'in', [...pending])
+      .where('lease_owner', '=', owner)
+      .execute()
+      .catch((error: unknown) => onError?.(error));
+  }, RENEW_EVERY_MS);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
