@@ -11,9 +11,25 @@ import { clockedRateLimitStore } from './rate-limit-store.js';
  * are shared by every server process; if Redis fails, requests pass rather than fail.
  */
 export async function registerRateLimit(app: FastifyInstance, config: RateLimitConfig, clock: Clock, onRejected?: (request: FastifyRequest) => void): Promise<void> {
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
+  // Connects once the app is ready: building it compiles every schema and can hold the event loop longer than the
+  // connect timeout, which then fired although Redis had answered.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, lazyConnect: true }) : undefined;
   if (redis) {
-    redis.on('error', (err: Error) => app.log.warn({ err }, 'rate-limit store unavailable'));
+    // One line when Redis stops answering and one when it is back, not a stack trace per reconnect attempt.
+    let unavailable = false;
+    redis.on('error', (err: Error) => {
+      if (unavailable) return;
+      unavailable = true;
+      app.log.warn({ error: err.message }, 'rate-limit store unavailable; requests pass unlimited until it answers');
+    });
+    redis.on('ready', () => {
+      if (!unavailable) return;
+      unavailable = false;
+      app.log.info('rate-limit store available again');
+    });
+    app.addHook('onReady', async () => {
+      await redis.connect().catch(() => undefined);
+    });
     app.addHook('onClose', async () => {
       await redis.quit().catch(() => redis.disconnect());
     });
