@@ -23,6 +23,45 @@ export interface AccessControlList {
 
 export const emptyAcl = (): AccessControlList => ({ RoleTrusteeAccessControlEntries: [] });
 
+/** An access control list as clients write it: trustee types and access types as names or SDS's numbers. */
+export interface AccessControlListInput {
+  RoleTrusteeAccessControlEntries: Array<{
+    Trustee: { Type: Trustee['Type'] | 1 | 2 | 3; ObjectId: string; TenantId?: string | null };
+    AccessType: 'Allowed' | 'Denied' | 0 | 1;
+    AccessRights: number;
+  }>;
+}
+
+const TRUSTEE_TYPES = { 1: 'User', 2: 'Client', 3: 'Role' } as const;
+
+/** The list as stored and answered: names, not numbers. */
+export function normalizeAcl(input: AccessControlListInput): AccessControlList {
+  return {
+    RoleTrusteeAccessControlEntries: input.RoleTrusteeAccessControlEntries.map((e) => ({
+      Trustee: { Type: typeof e.Trustee.Type === 'number' ? TRUSTEE_TYPES[e.Trustee.Type] : e.Trustee.Type, ObjectId: e.Trustee.ObjectId, TenantId: e.Trustee.TenantId ?? null },
+      AccessType: e.AccessType === 1 || e.AccessType === 'Denied' ? 'Denied' : 'Allowed',
+      AccessRights: e.AccessRights,
+    })),
+  };
+}
+
+/** The access columns of a row: owner and list, or nulls for objects created before they had access control. */
+export interface AccessColumns {
+  owner_type: string | null;
+  owner_object_id: string | null;
+  owner_tenant_id: string | null;
+  acl: string | null;
+}
+
+/** Owner and list of a row whose access columns may be null (then anyone in the tenant holds every right). */
+export function rowAccess(row: AccessColumns): { owner: Trustee; acl: AccessControlList } | null {
+  if (row.owner_type === null || row.owner_object_id === null) return null;
+  return {
+    owner: { Type: row.owner_type as Trustee['Type'], ObjectId: row.owner_object_id, TenantId: row.owner_tenant_id },
+    acl: row.acl === null ? emptyAcl() : (JSON.parse(row.acl) as AccessControlList),
+  };
+}
+
 /** A client acting with a token is a Client trustee in its tenant. */
 export function trusteeOf(principal: Principal): Trustee {
   return { Type: 'Client', ObjectId: principal.clientId, TenantId: principal.tenantId };

@@ -2,7 +2,7 @@ import type { Clock } from '../store/clock.js';
 import type { Db } from '../store/database.js';
 import type { SdsStreamsTable } from '../store/schema.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
-import { type AccessControlList, AccessRights, emptyAcl, hasRights, streamAccess, type Trustee } from './access.js';
+import { type AccessControlList, type AccessControlListInput, AccessRights, emptyAcl, hasRights, normalizeAcl, streamAccess, type Trustee } from './access.js';
 import { canonicalJson } from './canonical-json.js';
 import { SdsError } from './errors.js';
 import { requireSameId, requireValidId } from './ids.js';
@@ -314,31 +314,16 @@ export async function getStreamOwner(db: Db, scope: StreamScope, streamId: strin
   return streamAccess(await streamWithRight(db, scope, streamId, who, AccessRights.Read)).owner;
 }
 
-/** An access control list as clients write it: trustee types and access types as names or SDS's numbers. */
-export interface AccessControlListInput {
-  RoleTrusteeAccessControlEntries: Array<{
-    Trustee: { Type: Trustee['Type'] | 1 | 2 | 3; ObjectId: string; TenantId?: string | null };
-    AccessType: 'Allowed' | 'Denied' | 0 | 1;
-    AccessRights: number;
-  }>;
-}
-
-const TRUSTEE_TYPES = { 1: 'User', 2: 'Client', 3: 'Role' } as const;
-const trusteeType = (t: AccessControlListInput['RoleTrusteeAccessControlEntries'][number]['Trustee']['Type']): Trustee['Type'] =>
-  typeof t === 'number' ? TRUSTEE_TYPES[t] : t;
+export type { AccessControlListInput } from './access.js';
 
 /** Replaces the stream's access control list; only the owner or a trustee with ManageAccessControl may. */
 export async function setStreamAccessControl(db: Db, scope: StreamScope, streamId: string, acl: AccessControlListInput, who: Trustee): Promise<void> {
-  const entries = acl.RoleTrusteeAccessControlEntries.map((e) => ({
-    Trustee: { Type: trusteeType(e.Trustee.Type), ObjectId: e.Trustee.ObjectId, TenantId: e.Trustee.TenantId ?? null },
-    AccessType: e.AccessType === 1 || e.AccessType === 'Denied' ? 'Denied' : 'Allowed',
-    AccessRights: e.AccessRights,
-  }));
+  const list = normalizeAcl(acl);
   await db.transaction().execute(async (tx) => {
     await streamWithRight(tx, scope, streamId, who, AccessRights.ManageAccessControl, { lock: true });
     await tx
       .updateTable('sds_streams')
-      .set({ acl: JSON.stringify({ RoleTrusteeAccessControlEntries: entries }) })
+      .set({ acl: JSON.stringify(list) })
       .where('tenant_id', '=', scope.tenantId)
       .where('namespace_id', '=', scope.namespaceId)
       .where('id', '=', streamId)

@@ -1,6 +1,7 @@
 import type { Clock } from '../store/clock.js';
 import type { Db } from '../store/database.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
+import { type AccessColumns, type AccessControlList, type AccessControlListInput, AccessRights, emptyAcl, hasRights, normalizeAcl, rowAccess, type Trustee } from './access.js';
 import { canonicalJson } from './canonical-json.js';
 import { SdsError } from './errors.js';
 import { requireSameId, requireValidId } from './ids.js';
@@ -102,14 +103,50 @@ export const typeNotFound = (typeId: string): SdsError =>
   });
 
 export async function findType(db: Db, tenantId: string, namespaceId: string, typeId: string): Promise<SdsType | undefined> {
-  const row = await db
+  const row = await findTypeRow(db, tenantId, namespaceId, typeId);
+  return row ? (JSON.parse(row.definition) as SdsType) : undefined;
+}
+
+async function findTypeRow(db: Db, tenantId: string, namespaceId: string, typeId: string) {
+  return db
     .selectFrom('sds_types')
-    .select('definition')
+    .select(['id', 'definition', 'owner_type', 'owner_object_id', 'owner_tenant_id', 'acl'])
     .where('tenant_id', '=', tenantId)
     .where('namespace_id', '=', namespaceId)
     .where('id', '=', typeId)
     .executeTakeFirst();
-  return row ? (JSON.parse(row.definition) as SdsType) : undefined;
+}
+
+const RIGHT_NAMES: Record<number, string> = {
+  [AccessRights.Read]: 'Read',
+  [AccessRights.Write]: 'Write',
+  [AccessRights.Delete]: 'Delete',
+  [AccessRights.ManageAccessControl]: 'ManageAccessControl',
+};
+
+/** True when `who` holds `right` on the type (types created before access control are open to the tenant). */
+function mayOnType(row: AccessColumns, who: Trustee, right: number): boolean {
+  const access = rowAccess(row);
+  return access === null || hasRights(access.owner, access.acl, who, right);
+}
+
+/** Refuses (403) a trustee that lacks `right` on the type. */
+function requireTypeRight(row: AccessColumns & { id: string }, who: Trustee, right: number): void {
+  if (mayOnType(row, who, right)) return;
+  const name = RIGHT_NAMES[right] ?? String(right);
+  throw new SdsError('forbidden', `The client does not have ${name} access to the type '${row.id}'.`, {
+    reason: 'Forbidden',
+    resolution: `Ask the type's owner to allow ${name} to this client in the type's access control list.`,
+    parameters: { TypeId: row.id, AccessRight: name },
+  });
+}
+
+/** The type's row, if the trustee holds `right` on it: 404 when it does not exist, 403 without the right. */
+async function typeWithRight(db: Db, tenantId: string, namespaceId: string, typeId: string, who: Trustee, right: number) {
+  const row = await findTypeRow(db, tenantId, namespaceId, typeId);
+  if (!row) throw typeNotFound(typeId);
+  requireTypeRight(row, who, right);
+  return row;
 }
 
 /** Locks the type row until the transaction ends (a no-op UPDATE); undefined when there is no such type. */
@@ -124,10 +161,43 @@ export async function lockType(db: Db, tenantId: string, namespaceId: string, ty
     .executeTakeFirst();
 }
 
-export async function getType(db: Db, tenantId: string, namespaceId: string, typeId: string): Promise<SdsType> {
-  const type = await findType(db, tenantId, namespaceId, typeId);
-  if (!type) throw typeNotFound(typeId);
-  return type;
+export async function getType(db: Db, tenantId: string, namespaceId: string, typeId: string, who: Trustee): Promise<SdsType> {
+  return JSON.parse((await typeWithRight(db, tenantId, namespaceId, typeId, who, AccessRights.Read)).definition) as SdsType;
+}
+
+/** The type's owner; a type created before access control has none and answers 404 here. */
+export async function getTypeOwner(db: Db, tenantId: string, namespaceId: string, typeId: string, who: Trustee): Promise<Trustee> {
+  const access = rowAccess(await typeWithRight(db, tenantId, namespaceId, typeId, who, AccessRights.Read));
+  if (!access) {
+    throw new SdsError('not_found', `The type '${typeId}' has no recorded owner.`, {
+      reason: 'Owner not found',
+      resolution: 'The type was created before types had owners; every client of the tenant may use it.',
+      parameters: { TypeId: typeId },
+    });
+  }
+  return access.owner;
+}
+
+export async function getTypeAccessControl(db: Db, tenantId: string, namespaceId: string, typeId: string, who: Trustee): Promise<AccessControlList> {
+  return rowAccess(await typeWithRight(db, tenantId, namespaceId, typeId, who, AccessRights.Read))?.acl ?? emptyAcl();
+}
+
+/** Replaces the type's access control list; only the owner or a trustee with ManageAccessControl may. */
+export async function setTypeAccessControl(db: Db, tenantId: string, namespaceId: string, typeId: string, input: AccessControlListInput, who: Trustee): Promise<void> {
+  const list = normalizeAcl(input);
+  await db.transaction().execute(async (tx) => {
+    if (!(await lockType(tx, tenantId, namespaceId, typeId))) throw typeNotFound(typeId);
+    const row = await typeWithRight(tx, tenantId, namespaceId, typeId, who, AccessRights.ManageAccessControl);
+    // A type without a recorded owner becomes the caller's when it first gets a list.
+    const owner = rowAccess(row)?.owner ?? who;
+    await tx
+      .updateTable('sds_types')
+      .set({ acl: JSON.stringify(list), owner_type: owner.Type, owner_object_id: owner.ObjectId, owner_tenant_id: owner.TenantId })
+      .where('tenant_id', '=', tenantId)
+      .where('namespace_id', '=', namespaceId)
+      .where('id', '=', typeId)
+      .execute();
+  });
 }
 
 /** The key of a type, for data writes; a type that is gone answers 404. */
@@ -143,17 +213,19 @@ export async function typeKey(db: Db, tenantId: string, namespaceId: string, typ
   return { typeId, keyProperty: row.key_property, keyTypeCode: Number(row.key_type_code) };
 }
 
-export async function listTypes(db: Db, tenantId: string, namespaceId: string, page: { skip: number; count: number }): Promise<SdsType[]> {
+/** The types the trustee may read, paged over that list. */
+export async function listTypes(db: Db, tenantId: string, namespaceId: string, who: Trustee, page: { skip: number; count: number }): Promise<SdsType[]> {
   const rows = await db
     .selectFrom('sds_types')
-    .select('definition')
+    .select(['definition', 'owner_type', 'owner_object_id', 'owner_tenant_id', 'acl'])
     .where('tenant_id', '=', tenantId)
     .where('namespace_id', '=', namespaceId)
     .orderBy('id')
-    .offset(page.skip)
-    .limit(page.count)
     .execute();
-  return rows.map((r) => JSON.parse(r.definition) as SdsType);
+  return rows
+    .filter((r) => mayOnType(r, who, AccessRights.Read))
+    .slice(page.skip, page.skip + page.count)
+    .map((r) => JSON.parse(r.definition) as SdsType);
 }
 
 const typeConflict = (typeId: string): SdsError =>
@@ -174,11 +246,14 @@ export async function getOrCreateType(
   namespaceId: string,
   typeId: string,
   body: Record<string, unknown>,
+  who: Trustee,
 ): Promise<{ type: SdsType; created: boolean }> {
   const { type, key } = normalizeType(typeId, body);
   const compare = async (): Promise<{ type: SdsType; created: boolean } | undefined> => {
-    const existing = await findType(db, tenantId, namespaceId, typeId);
-    if (!existing) return undefined;
+    const row = await findTypeRow(db, tenantId, namespaceId, typeId);
+    if (!row) return undefined;
+    requireTypeRight(row, who, AccessRights.Read);
+    const existing = JSON.parse(row.definition) as SdsType;
     if (canonicalJson(existing) !== canonicalJson(type)) throw typeConflict(typeId);
     return { type: existing, created: false };
   };
@@ -195,6 +270,10 @@ export async function getOrCreateType(
         key_property: key.keyProperty,
         key_type_code: key.keyTypeCode,
         created_at: clock.now().toISOString(),
+        owner_type: who.Type,
+        owner_object_id: who.ObjectId,
+        owner_tenant_id: who.TenantId,
+        acl: JSON.stringify(emptyAcl()),
       })
       .execute();
   } catch (error) {
@@ -206,10 +285,14 @@ export async function getOrCreateType(
   return { type, created: true };
 }
 
-/** Deletes a type that no stream uses; the type row is locked first, so no stream of it can be created meanwhile. */
-export async function deleteType(db: Db, tenantId: string, namespaceId: string, typeId: string): Promise<void> {
+/**
+ * Deletes a type that no stream uses, for a trustee with Delete on it; the type row is locked first, so no stream of
+ * it can be created meanwhile.
+ */
+export async function deleteType(db: Db, tenantId: string, namespaceId: string, typeId: string, who: Trustee): Promise<void> {
   await db.transaction().execute(async (tx) => {
     if (!(await lockType(tx, tenantId, namespaceId, typeId))) throw typeNotFound(typeId);
+    await typeWithRight(tx, tenantId, namespaceId, typeId, who, AccessRights.Delete);
     const user = await tx
       .selectFrom('sds_streams')
       .select('id')

@@ -6,6 +6,7 @@ import * as changeBroker from './migrations/0003-change-broker.js';
 import * as communities from './migrations/0004-communities.js';
 import * as readPosition from './migrations/0005-signup-read-position.js';
 import * as changeSignals from './migrations/0006-change-signals.js';
+import * as typeAccess from './migrations/0007-type-access.js';
 
 /** Migrations are listed here, not read from a folder, so they run the same from sources and from dist/. */
 function provider(store: Store): MigrationProvider {
@@ -19,6 +20,7 @@ function provider(store: Store): MigrationProvider {
     '0004-communities': { up: (db) => communities.up(db), down: (db) => communities.down(db) },
     '0005-signup-read-position': { up: (db) => readPosition.up(db), down: (db) => readPosition.down(db) },
     '0006-change-signals': { up: (db) => changeSignals.up(db, store.dialect), down: (db) => changeSignals.down(db, store.dialect) },
+    '0007-type-access': { up: (db) => typeAccess.up(db), down: (db) => typeAccess.down(db) },
   };
   return { getMigrations: async () => migrations };
 }

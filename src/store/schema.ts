@@ -74,6 +74,12 @@ export interface SdsTypesTable {
   key_property: string;
   key_type_code: number;
   created_at: string;
+  /** The creator; null for types created before types had access control (every client of the tenant may). */
+  owner_type: string | null;
+  owner_object_id: string | null;
+  owner_tenant_id: string | null;
+  /** AccessControlList JSON; null with the owner. */
+  acl: string | null;
 }
 
 export interface SdsStreamsTable {

@@ -16,7 +16,7 @@ import {
   streamWithRight,
   toStream,
 } from '../../sds/streams.js';
-import { deleteType, getOrCreateType, getType, listTypes } from '../../sds/types.js';
+import { deleteType, getOrCreateType, getType, getTypeAccessControl, getTypeOwner, listTypes, setTypeAccessControl } from '../../sds/types.js';
 import type { AppContext } from '../app-context.js';
 
 type Req = FastifyRequest;
@@ -46,24 +46,40 @@ export function sdsHandlers(app: AppContext) {
 
   return {
     async getTypes(request: Req) {
-      const { scope } = await scopeOf(request);
-      return listTypes(db, scope.tenantId, scope.namespaceId, request.query as Page);
+      const { scope, who } = await scopeOf(request);
+      return listTypes(db, scope.tenantId, scope.namespaceId, who, request.query as Page);
     },
 
     async getOrCreateType(request: Req, reply: FastifyReply) {
-      const { scope } = await scopeOf(request);
-      const { type, created } = await getOrCreateType(db, app.clock, scope.tenantId, scope.namespaceId, param(request, 'typeId'), request.body as Body);
+      const { scope, who } = await scopeOf(request);
+      const { type, created } = await getOrCreateType(db, app.clock, scope.tenantId, scope.namespaceId, param(request, 'typeId'), request.body as Body, who);
       return created ? reply.code(201).send(type) : found(request, reply, type);
     },
 
     async getType(request: Req) {
-      const { scope } = await scopeOf(request);
-      return getType(db, scope.tenantId, scope.namespaceId, param(request, 'typeId'));
+      const { scope, who } = await scopeOf(request);
+      return getType(db, scope.tenantId, scope.namespaceId, param(request, 'typeId'), who);
+    },
+
+    async getTypeAccessControl(request: Req) {
+      const { scope, who } = await scopeOf(request);
+      return getTypeAccessControl(db, scope.tenantId, scope.namespaceId, param(request, 'typeId'), who);
+    },
+
+    async updateTypeAccessControl(request: Req, reply: FastifyReply) {
+      const { scope, who } = await scopeOf(request);
+      await setTypeAccessControl(db, scope.tenantId, scope.namespaceId, param(request, 'typeId'), request.body as AccessControlListInput, who);
+      return reply.code(204).send();
+    },
+
+    async getTypeOwner(request: Req) {
+      const { scope, who } = await scopeOf(request);
+      return getTypeOwner(db, scope.tenantId, scope.namespaceId, param(request, 'typeId'), who);
     },
 
     async deleteType(request: Req, reply: FastifyReply) {
-      const { scope } = await scopeOf(request);
-      await deleteType(db, scope.tenantId, scope.namespaceId, param(request, 'typeId'));
+      const { scope, who } = await scopeOf(request);
+      await deleteType(db, scope.tenantId, scope.namespaceId, param(request, 'typeId'), who);
       return reply.code(204).send();
     },
 
