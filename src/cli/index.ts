@@ -1,14 +1,9 @@
 import { Command } from 'commander';
-import { addAdminCommands } from './admin-commands.js';
-import { createClientCommand } from './clients.js';
-import { createCommunityCommand, shareCommand, unshareCommand } from './communities.js';
-import { linkTokenCommand } from './link-token.js';
-import { execCommand } from './exec.js';
-import { createNamespaceCommand } from './namespaces.js';
-import { serve } from './serve.js';
 import { addSqlOptions } from './sql-options.js';
-import { sqlShell } from './sql-shell.js';
+import { addAdminCommands } from './admin-commands.js';
 import { VERSION } from '../version.js';
+
+// Each subcommand's module is imported when it runs, so that `exec` and `sql` never load the server stack.
 
 const program = new Command();
 program.name('signups').description('Signups: partner/v2 signups, Change Broker signups, and SQL over both').showHelpAfterError();
@@ -24,7 +19,7 @@ program
   .option('--sandbox', 'serve the sandbox controls under /_signups/v1/: clock, reset, snapshots, journal, faults (env SIGNUPS_SANDBOX=1)')
   .option('--seed <file>', 'replace the database\'s state with a snapshot file before serving')
   .option('--journal-size <n>', 'requests the sandbox journal keeps (env SIGNUPS_JOURNAL_SIZE, default 1000)')
-  .action(serve);
+  .action(async (flags) => (await import('./serve.js')).serve(flags));
 
 const clients = program.command('clients').description('OAuth2 clients (partners and tenant applications)');
 clients
@@ -35,7 +30,7 @@ clients
   .option('--scopes <scopes>', 'space-separated scopes, e.g. "partner:create partner:describe"', '')
   .option('--tenant <tenantId>', 'the tenant the client acts in')
   .option('--json', 'print {"client_id","client_secret"}')
-  .action(createClientCommand);
+  .action(async (flags) => (await import('./clients.js')).createClientCommand(flags));
 
 const namespaces = program.command('namespaces').description('SDS namespaces (where streams and signups live)');
 namespaces
@@ -44,7 +39,7 @@ namespaces
   .option('--database <url>', 'database URL (env SIGNUPS_DATABASE_URL)')
   .requiredOption('--tenant <tenantId>', 'the tenant')
   .requiredOption('--namespace <namespaceId>', 'the namespace id')
-  .action(createNamespaceCommand);
+  .action(async (flags) => (await import('./namespaces.js')).createNamespaceCommand(flags));
 
 const communities = program.command('communities').description('Change Broker communities: tenants that share streams with each other');
 communities
@@ -53,10 +48,10 @@ communities
   .option('--database <url>', 'database URL (env SIGNUPS_DATABASE_URL)')
   .requiredOption('--id <communityId>', 'the community id (sent by clients as the Community-Id header)')
   .requiredOption('--tenant <tenantId>', 'a member tenant (repeat for each)', (value: string, previous: string[] = []) => [...previous, value])
-  .action(createCommunityCommand);
+  .action(async (flags) => (await import('./communities.js')).createCommunityCommand(flags));
 for (const [name, description, action] of [
-  ['share', 'share a stream of a member tenant into the community', shareCommand],
-  ['unshare', 'stop sharing a stream: community signups lose access to it', unshareCommand],
+  ['share', 'share a stream of a member tenant into the community', 'shareCommand'],
+  ['unshare', 'stop sharing a stream: community signups lose access to it', 'unshareCommand'],
 ] as const) {
   communities
     .command(name)
@@ -66,7 +61,7 @@ for (const [name, description, action] of [
     .requiredOption('--tenant <tenantId>', 'the tenant that owns the stream (a member of the community)')
     .requiredOption('--namespace <namespaceId>', "the stream's namespace")
     .requiredOption('--stream <streamId>', 'the stream id')
-    .action(action);
+    .action(async (flags) => (await import('./communities.js'))[action](flags));
 }
 
 program
@@ -76,7 +71,7 @@ program
   .requiredOption('--organization <id>', 'the existing organization to link to')
   .option('--ttl <duration>', 'how long the token is valid (90s, 15m, 1h, 7d)', '1h')
   .option('--partner <clientId>', 'only this partner (client id) may use the token')
-  .action(linkTokenCommand);
+  .action(async (flags) => (await import('./link-token.js')).linkTokenCommand(flags));
 
 addSqlOptions(
   program
@@ -84,9 +79,11 @@ addSqlOptions(
     .description('run StackQL-dialect statements against a Signups server, e.g. "SHOW METHODS IN confluent.partner.signups"')
     .argument('[query]', 'one or more statements separated by ";"')
     .option('-i, --infile <file>', 'read the statements from a file (.iql)'),
-).action(execCommand);
+).action(async (query, flags) => (await import('./exec.js')).execCommand(query, flags));
 
-addSqlOptions(program.command('sql').description('interactive SQL shell (history; statements end with ";")')).action(sqlShell);
+addSqlOptions(program.command('sql').description('interactive SQL shell (history; statements end with ";")')).action(async (flags) =>
+  (await import('./sql-shell.js')).sqlShell(flags),
+);
 
 addAdminCommands(program);
 

@@ -31,7 +31,7 @@ function loadHistory(file: string): string[] {
  * without prompts, and exits non-zero if a statement failed.
  */
 export async function sqlShell(flags: SqlFlags): Promise<void> {
-  const runner = new Runner(runnerOptions(flags));
+  const runner = new Runner(await runnerOptions(flags));
   const write = outputSink(flags.outfile);
   const interactive = process.stdin.isTTY === true;
   const file = historyFile();
@@ -48,15 +48,38 @@ export async function sqlShell(flags: SqlFlags): Promise<void> {
     rl.setPrompt(text);
     rl.prompt();
   };
-  if (interactive) process.stdout.write('Signups SQL shell. End statements with ";". Type "exit" to leave.\n');
+  if (interactive) process.stdout.write('Signups SQL shell. End statements with ";". Ctrl-C cancels a statement; Ctrl-D or "exit" leaves.\n');
   // readline keeps each line; a statement typed over several lines is recalled whole instead.
   const history = (rl as unknown as { history?: string[] }).history ?? [];
   let historyMark = history.length;
   let buffer = '';
   let failed = false;
   let leaving = false;
+  // Ctrl-C drops the statement being typed; on an empty prompt it asks for a second Ctrl-C (or Ctrl-D) to leave.
+  let exitArmed = false;
+  rl.on('SIGINT', () => {
+    if (rl.line !== '' || buffer !== '') {
+      rl.write(null, { ctrl: true, name: 'e' });
+      rl.write(null, { ctrl: true, name: 'u' });
+      buffer = '';
+      historyMark = history.length;
+      exitArmed = false;
+      process.stdout.write('^C\n');
+      prompt(PROMPT);
+      return;
+    }
+    if (exitArmed) {
+      process.stdout.write('\n');
+      rl.close();
+      return;
+    }
+    exitArmed = true;
+    process.stdout.write('\n(press Ctrl-C again, or Ctrl-D, to leave)\n');
+    prompt(PROMPT);
+  });
   prompt(PROMPT);
   for await (const line of rl) {
+    exitArmed = false;
     if (!hasCode(buffer) && EXIT.test(line)) break;
     buffer = buffer === '' ? line : `${buffer}\n${line}`;
     const { statements, rest } = scanStatements(buffer);

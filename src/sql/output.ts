@@ -1,8 +1,8 @@
 import type { Rows } from './evaluate.js';
+import type { OutputFormat } from './options.js';
 import type { Result } from './session.js';
 
-export type OutputFormat = 'table' | 'json' | 'csv' | 'text';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv', 'text'];
+export { OUTPUT_FORMATS, type OutputFormat } from './options.js';
 
 export interface OutputOptions {
   format: OutputFormat;
@@ -38,10 +38,16 @@ function table(result: Rows): string {
 
 /** Renders a statement's result in the chosen output mode. */
 export function format(result: Result, options: OutputOptions): string {
-  if ('message' in result) return options.format === 'json' ? `${JSON.stringify({ message: result.message })}\n` : `${result.message}\n`;
+  if ('message' in result) {
+    return options.format === 'json' || options.format === 'jsonl' ? `${JSON.stringify({ message: result.message })}\n` : `${result.message}\n`;
+  }
+  const objects = () => result.rows.map((row) => Object.fromEntries(result.columns.map((c) => [c, row[c] ?? null])));
   switch (options.format) {
     case 'json':
-      return `${JSON.stringify(result.rows.map((row) => Object.fromEntries(result.columns.map((c) => [c, row[c] ?? null]))), null, 2)}\n`;
+      return `${JSON.stringify(objects(), null, 2)}\n`;
+    case 'jsonl':
+      // One object per line, so that a stream of rows can be read line by line (jq -c, log shippers).
+      return objects().map((o) => `${JSON.stringify(o)}\n`).join('');
     case 'csv': {
       const d = options.delimiter ?? ',';
       const lines = result.rows.map((row) => result.columns.map((c) => csvField(cell(row[c]), d)).join(d));

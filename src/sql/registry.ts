@@ -55,6 +55,8 @@ export interface MethodInfo {
 
 export interface ResourceInfo {
   id: string;
+  /** The first of the document's `servers`, variables filled with their defaults. */
+  server?: string;
   name: string;
   title: string;
   description: string;
@@ -81,6 +83,8 @@ export interface ProviderInfo {
   description: string;
   version: string;
   services: ServiceInfo[];
+  /** The provider's own `config.auth` (a StackQL registry's provider.yaml): the default when `--auth` names none. */
+  auth?: unknown;
 }
 
 interface RawMethod {
@@ -107,7 +111,8 @@ interface Named {
   version?: string;
 }
 
-type OpenApiDoc = {
+export type OpenApiDoc = {
+  servers?: Array<{ url?: string; variables?: Record<string, { default?: unknown }> }>;
   info?: { version?: string; 'x-stackQL-provider'?: Named; 'x-stackQL-service'?: Named };
   components?: { 'x-stackQL-resources'?: Record<string, RawResource> };
 };
@@ -168,12 +173,24 @@ function loadMethod(doc: OpenApiDoc, resource: ResourceInfo, raw: RawResource, n
   };
 }
 
+/** `servers[0].url` with `{variables}` replaced by their defaults. */
+function documentServer(doc: OpenApiDoc): string | undefined {
+  const first = doc.servers?.[0];
+  if (!first?.url) return undefined;
+  return first.url.replace(/\{([^}]+)\}/g, (all, name: string) => {
+    const value = first.variables?.[name]?.default;
+    return value === undefined ? all : String(value);
+  });
+}
+
 function loadResource(doc: OpenApiDoc, key: string, raw: RawResource, fallback: { provider?: string; service?: string }): ResourceInfo {
   const id = raw.id ?? `${fallback.provider}.${fallback.service}.${key}`;
   const [provider, service, name] = id.split('.');
   if (!provider || !service || !name) throw new Error(`x-stackQL-resources.${key}: id must be provider.service.resource, got '${id}'`);
+  const server = documentServer(doc);
   const resource: ResourceInfo = {
     id,
+    ...(server ? { server } : {}),
     name: raw.name ?? name,
     title: raw.title ?? name,
     description: raw.description ?? '',
@@ -202,8 +219,23 @@ function loadResource(doc: OpenApiDoc, key: string, raw: RawResource, fallback: 
   return resource;
 }
 
+/** The resources one document declares; `fallback` names their provider and service when a resource has no `id`. */
+export function resourcesOf(doc: OpenApiDoc, source: string, fallback: { provider?: string; service?: string }): ResourceInfo[] {
+  const out: ResourceInfo[] = [];
+  for (const [key, raw] of Object.entries(doc.components?.['x-stackQL-resources'] ?? {})) {
+    if (!raw.id && (!fallback.provider || !fallback.service)) throw new Error(`${source}: x-stackQL-resources.${key} has no id`);
+    const resource = loadResource(doc, key, raw, fallback);
+    if (out.some((r) => r.name === resource.name)) throw new Error(`${source}: resource ${resource.id} is declared twice`);
+    out.push(resource);
+  }
+  return out;
+}
+
 export class Registry {
   readonly providers: ProviderInfo[] = [];
+
+  /** A StackQL registry's documents name the real vendor endpoints: they are used unless `--server` overrides them. */
+  constructor(readonly usesDocumentServers = false) {}
 
   /** Reads every document in `dir` that declares `components.x-stackQL-resources`. */
   static load(dir: string): Registry {

@@ -4,7 +4,8 @@ import { format, type OutputOptions } from './output.js';
 import type { Statement } from './ast.js';
 import { parseStatement, splitStatements } from './parser.js';
 import { Registry } from './registry.js';
-import { Session } from './session.js';
+import { loadStackqlRegistry } from './stackql-registry.js';
+import { type Result, Session } from './session.js';
 import { lineAndColumn, SqlError } from './sql-error.js';
 import { renderTemplate } from './template.js';
 
@@ -20,21 +21,31 @@ function inScript(error: SqlError, script: string, start: number): SqlError {
   return new SqlError(message, 'syntax');
 }
 
-export const DEFAULT_SERVER = 'http://127.0.0.1:8080';
+export { DEFAULT_SERVER } from './options.js';
 
 export interface RunnerOptions extends Credentials {
   output: OutputOptions;
   vars: Record<string, string>;
   /** The folder of OpenAPI documents to read resources from (the project's openapi/ by default). */
   openapiDir?: string;
+  /** A registry in StackQL's layout (`--registry`), instead of the project's own documents. */
+  registryRoot?: string;
 }
 
-/** What `exec` and the shell share: one registry, one token, templates and output formatting. */
+/** What `exec`, the shell and the wire server share: one registry, one token, templates and output formatting. */
 export class Runner {
-  readonly session: Session;
+  #session: Session | undefined;
 
-  constructor(readonly options: RunnerOptions) {
-    this.session = new Session(Registry.load(options.openapiDir ?? OPENAPI_DIR), new ApiClient(options));
+  constructor(readonly options: RunnerOptions) {}
+
+  /** Made on first use: a dry run never reads a document. */
+  get session(): Session {
+    if (!this.#session) {
+      const { registryRoot, openapiDir } = this.options;
+      const registry = registryRoot ? loadStackqlRegistry(registryRoot) : Registry.load(openapiDir ?? OPENAPI_DIR);
+      this.#session = new Session(registry, new ApiClient(this.options), this.options.server);
+    }
+    return this.#session;
   }
 
   /** `--dryrun`: the query with its templates filled, nothing sent. */
@@ -44,6 +55,11 @@ export class Runner {
 
   /** Parses every statement first (a syntax error anywhere means nothing is sent), then runs them in order. */
   async execute(text: string, write: (chunk: string) => void): Promise<void> {
+    await this.results(text, (result) => write(format(result, this.options.output)));
+  }
+
+  /** Parses every statement, then runs them in order, each result as it comes. */
+  async results(text: string, each?: (result: Result) => void): Promise<Result[]> {
     const rendered = this.render(text);
     const statements: Statement[] = [];
     let cursor = 0;
@@ -56,6 +72,12 @@ export class Runner {
         throw error instanceof SqlError ? inScript(error, rendered, start) : error;
       }
     }
-    for (const statement of statements) write(format(await this.session.run(statement), this.options.output));
+    const out: Result[] = [];
+    for (const statement of statements) {
+      const result = await this.session.run(statement);
+      each?.(result);
+      out.push(result);
+    }
+    return out;
   }
 }

@@ -8,11 +8,12 @@ import type {
   Statement,
   UpdateStatement,
 } from './ast.js';
-import type { ApiAnswer, ApiClient, ApiRequest } from './api-client.js';
+import type { ApiAnswer, ApiClient, ApiRequest, Target } from './api-client.js';
 import { evaluate, type Row, type Rows, runQuery } from './evaluate.js';
 import { describe, rowColumns, show } from './intrinsic.js';
 import { buildRequest, checkPayload, chooseMethod, parameterNames, topLevelEqualities, without } from './planner.js';
-import type { MethodInfo, Registry } from './registry.js';
+import { DEFAULT_SERVER } from './options.js';
+import type { MethodInfo, Registry, ResourceInfo } from './registry.js';
 import { SqlError } from './sql-error.js';
 
 export type Result = Rows | { message: string };
@@ -72,7 +73,23 @@ export class Session {
   constructor(
     readonly registry: Registry,
     private readonly api: ApiClient,
+    /** --server: over the documents' servers. */
+    private readonly server?: string,
   ) {}
+
+  /** The server a resource's requests go to, and the credentials of its provider. */
+  private target(resource: ResourceInfo): Target {
+    const own = this.registry.usesDocumentServers ? resource.server : undefined;
+    const base = (this.server ?? own ?? DEFAULT_SERVER).replace(/\/+$/, '');
+    const target: Target = { base, provider: resource.provider };
+    const auth = this.registry.provider(resource.provider).auth;
+    if (auth !== undefined) target.defaultAuth = auth;
+    return target;
+  }
+
+  private send(method: MethodInfo, request: ApiRequest): Promise<ApiAnswer> {
+    return this.api.send(request, this.target(method.resource));
+  }
 
   async run(statement: Statement): Promise<Result> {
     switch (statement.type) {
@@ -95,7 +112,7 @@ export class Session {
 
   /** Sends a request and follows the method's paging to the end, gathering the rows of every page. */
   private async fetchAll(method: MethodInfo, request: ApiRequest): Promise<{ rows: Row[]; body: unknown }> {
-    let answer = await this.api.send(request);
+    let answer = await this.send(method, request);
     let page = rowsOf(method, answer.body);
     const rows = [...page];
     if (request.method !== 'GET') return { rows, body: answer.body };
@@ -116,13 +133,13 @@ export class Session {
         if (page.length > 0 && !(offset >= total) && !(page.length < limit)) next = withQuery(request.url, paging.requestOffset.key, String(offset));
       } else {
         const link = nextLink(answer.body);
-        if (link) next = new URL(link, `${this.api.base}/`).toString();
+        if (link) next = new URL(link, `${this.target(method.resource).base}/`).toString();
       }
       if (!next) return { rows, body: answer.body };
       if (seen.has(next) || pages >= MAX_PAGES) throw new SqlError(`paging did not end: ${next} repeats`, 'api');
       seen.add(next);
       request = { ...request, url: next };
-      answer = await this.api.send(request);
+      answer = await this.send(method, request);
       page = rowsOf(method, answer.body);
       rows.push(...page);
     }
@@ -203,7 +220,7 @@ export class Session {
     }
     if (requests.length === 0) return { message: 'no rows to insert' };
     const results: Row[] = [];
-    for (const request of requests) results.push(...rowsOf(method, (await this.api.send(request)).body));
+    for (const request of requests) results.push(...rowsOf(method, (await this.send(method, request)).body));
     return this.returning(method, results, statement.returning);
   }
 
@@ -214,7 +231,7 @@ export class Session {
     const values = new Map<string, unknown>(equalities.map((e) => [e.name, e.value]));
     for (const s of statement.set) values.set(s.column, evaluate(s.value, {}));
     const method = chooseMethod(resource, statement.verb, new Set(values.keys()), true);
-    const answer = await this.api.send(buildRequest(method, values));
+    const answer = await this.send(method, buildRequest(method, values));
     return this.returning(method, rowsOf(method, answer.body), statement.returning);
   }
 
@@ -224,7 +241,7 @@ export class Session {
     const equalities = topLevelEqualities(statement.where).filter((e) => names.has(e.name));
     const values = new Map<string, unknown>(equalities.map((e) => [e.name, e.value]));
     const method = chooseMethod(resource, 'delete', new Set(values.keys()), false);
-    await this.api.send(buildRequest(method, values));
+    await this.send(method, buildRequest(method, values));
     return { message: DESPATCHED };
   }
 }
