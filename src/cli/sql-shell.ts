@@ -30,14 +30,20 @@ function loadHistory(file: string): string[] {
  * earlier statements (kept in ~/.signups_sql_history, or SIGNUPS_SQL_HISTORY). Piped input works the same way,
  * without prompts, and exits non-zero if a statement failed.
  */
-export async function sqlShell(flags: SqlFlags): Promise<void> {
+export interface ShellIo {
+  input: NodeJS.ReadableStream & { isTTY?: boolean };
+  output: NodeJS.WritableStream;
+  error: NodeJS.WritableStream;
+}
+
+export async function sqlShell(flags: SqlFlags, io: ShellIo = { input: process.stdin, output: process.stdout, error: process.stderr }): Promise<void> {
   const runner = new Runner(await runnerOptions(flags));
-  const write = outputSink(flags.outfile);
-  const interactive = process.stdin.isTTY === true;
+  const write = flags.outfile ? outputSink(flags.outfile) : (chunk: string) => void io.output.write(chunk);
+  const interactive = io.input.isTTY === true;
   const file = historyFile();
   const rl = createInterface({
-    input: process.stdin,
-    output: interactive ? process.stdout : undefined,
+    input: io.input,
+    output: interactive ? io.output : undefined,
     terminal: interactive,
     history: interactive ? loadHistory(file) : [],
     historySize: HISTORY_SIZE,
@@ -48,7 +54,7 @@ export async function sqlShell(flags: SqlFlags): Promise<void> {
     rl.setPrompt(text);
     rl.prompt();
   };
-  if (interactive) process.stdout.write('Signups SQL shell. End statements with ";". Ctrl-C cancels a statement; Ctrl-D or "exit" leaves.\n');
+  if (interactive) io.output.write('Signups SQL shell. End statements with ";". Ctrl-C cancels a statement; Ctrl-D or "exit" leaves.\n');
   // readline keeps each line; a statement typed over several lines is recalled whole instead.
   const history = (rl as unknown as { history?: string[] }).history ?? [];
   let historyMark = history.length;
@@ -64,17 +70,17 @@ export async function sqlShell(flags: SqlFlags): Promise<void> {
       buffer = '';
       historyMark = history.length;
       exitArmed = false;
-      process.stdout.write('^C\n');
+      io.output.write('^C\n');
       prompt(PROMPT);
       return;
     }
     if (exitArmed) {
-      process.stdout.write('\n');
+      io.output.write('\n');
       rl.close();
       return;
     }
     exitArmed = true;
-    process.stdout.write('\n(press Ctrl-C again, or Ctrl-D, to leave)\n');
+    io.output.write('\n(press Ctrl-C again, or Ctrl-D, to leave)\n');
     prompt(PROMPT);
   });
   prompt(PROMPT);
@@ -105,7 +111,7 @@ export async function sqlShell(flags: SqlFlags): Promise<void> {
         else await runner.execute(statement, write);
       } catch (error) {
         failed = true;
-        process.stderr.write(`error: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}\n`);
+        io.error.write(`error: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}\n`);
       }
     }
     if (leaving) break;
@@ -114,7 +120,7 @@ export async function sqlShell(flags: SqlFlags): Promise<void> {
   rl.close();
   if (hasCode(buffer)) {
     failed = true;
-    process.stderr.write('error: the last statement was not ended with ";"\n');
+    io.error.write('error: the last statement was not ended with ";"\n');
   }
   if (failed && !interactive) process.exitCode = 1;
 }

@@ -13,6 +13,7 @@ import { Errors } from './api-error.js';
 import type { AppContext } from './app-context.js';
 import { registerApiDocs, type ServedDocument } from './api-docs.js';
 import { authorize, authorizeTenant, identify } from './auth.js';
+import { BasicCredentials } from './basic-credentials.js';
 import { sendError } from './error-handler.js';
 import { clientErrorHandler } from './framing-errors.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
@@ -176,7 +177,18 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     if (inQuery !== null) throw Errors.nulInParameter('query', inQuery);
   });
   if (sandbox) addClockHook(app, sandbox);
-  app.addHook('onRequest', identify(context.accessTokens));
+  const basic = new BasicCredentials(store.db);
+  app.addHook(
+    'onRequest',
+    identify(context.accessTokens, {
+      credentials: basic,
+      accepts: (request) => {
+        // The partner API's operations that need credentials (its documents list Basic beside the token).
+        const route: object = request.routeOptions.config;
+        return 'errorFormat' in route && route.errorFormat === 'partner' && 'scopes' in route && route.scopes !== undefined;
+      },
+    }),
+  );
   if (sandbox) addSandboxHooks(app, sandbox, config);
   // Runs before the routes' own preValidation hooks, so the pointer names the field as the client wrote it.
   app.addHook('preValidation', async (request) => {

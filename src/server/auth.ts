@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type AccessTokens, type Principal, TokenError } from '../identity/access-tokens.js';
 import { Errors } from './api-error.js';
+import { type BasicCredentials, parseBasic } from './basic-credentials.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -11,14 +12,33 @@ declare module 'fastify' {
 }
 
 const REALM = 'Bearer realm="signups"';
+const BASIC_REALM = 'Basic realm="signups", charset="UTF-8"';
 
-/** Reads the bearer token, if any, before rate limiting so that limits apply per client. */
-export function identify(tokens: AccessTokens) {
+/** A presented Basic id and secret that did not match: its challenge is Basic's. */
+class BasicProblem extends TokenError {}
+
+/**
+ * Reads the bearer token, if any, before rate limiting so that limits apply per client. Where `acceptsBasic` says
+ * so (the partner API), a client's id and secret as HTTP Basic identify it too, as Cloud API keys do on Confluent.
+ */
+export function identify(tokens: AccessTokens, basic?: { credentials: BasicCredentials; accepts: (request: FastifyRequest) => boolean }) {
   return async (request: FastifyRequest): Promise<void> => {
     request.principal = null;
     request.tokenProblem = null;
     const header = request.headers.authorization;
     if (!header) return;
+    if (basic?.accepts(request)) {
+      const pair = parseBasic(header);
+      if (pair === null) {
+        request.tokenProblem = new BasicProblem('invalid', 'The Authorization header must be "Basic base64(client_id:client_secret)"');
+        return;
+      }
+      if (pair) {
+        request.principal = await basic.credentials.verify(pair.clientId, pair.secret);
+        if (!request.principal) request.tokenProblem = new BasicProblem('invalid', 'The client id or secret is not valid');
+        return;
+      }
+    }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) {
       request.tokenProblem = new TokenError('invalid', 'The Authorization header must be "Bearer <access token>"');
@@ -40,7 +60,9 @@ export function authorize(scopes: readonly string[]) {
       const problem = request.tokenProblem;
       if (!problem) throw Errors.unauthenticated('Valid authentication credentials must be provided', REALM);
       const description = problem.message.replace(/"/g, "'");
-      throw Errors.unauthenticated(problem.message, `${REALM}, error="invalid_token", error_description="${description}"`);
+      const challenge = `${REALM}, error="invalid_token", error_description="${description}"`;
+      // Refused Basic credentials get the bearer challenge every 401 carries, and Basic's own after it.
+      throw Errors.unauthenticated(problem.message, problem instanceof BasicProblem ? `${challenge}, ${BASIC_REALM}` : challenge);
     }
     const missing = scopes.filter((s) => !request.principal?.scopes.includes(s));
     if (missing.length > 0) {
