@@ -1,10 +1,9 @@
 import { Command } from 'commander';
-import { addSqlOptions } from './sql-options.js';
+import { addConnectionOptions, addSqlOptions } from './sql-options.js';
 import { addAdminCommands } from './admin-commands.js';
 import { VERSION } from '../version.js';
 
 // Each subcommand's module is imported when it runs, so that `exec` and `sql` never load the server stack.
-
 const program = new Command();
 program.name('signups').description('Signups: partner/v2 signups, Change Broker signups, and SQL over both').showHelpAfterError();
 program.version(VERSION, '-V, --version', 'print the version');
@@ -84,6 +83,14 @@ addSqlOptions(
 addSqlOptions(program.command('sql').description('interactive SQL shell (history; statements end with ";")')).action(async (flags) =>
   (await import('./sql-shell.js')).sqlShell(flags),
 );
+
+addConnectionOptions(
+  program
+    .command('srv')
+    .description('serve the same SQL over the PostgreSQL wire protocol (psql, BI tools, any PostgreSQL driver)')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on', '5444'),
+).action(async (flags) => (await import('./srv.js')).srvCommand(flags));
 
 addAdminCommands(program);
 

@@ -72,7 +72,7 @@ export class ApiClient {
       body: form,
     });
     const text = await res.text();
-    if (res.status !== 200) throw new SqlError(`token request to ${tokenUrl} failed with ${res.status}: ${compact(text)}`, 'auth');
+    if (res.status !== 200) throw new SqlError(`token request to ${tokenUrl} failed with ${res.status}: ${compact(text)}`, 'auth', res.status);
     let token: unknown;
     try {
       token = (JSON.parse(text) as { access_token?: unknown }).access_token;
@@ -126,7 +126,7 @@ export class ApiClient {
     const text = await res.text();
     const shown = `${request.method} ${url.startsWith(target.base) ? url.slice(target.base.length) : url}`;
     if (res.status < 200 || res.status >= 300) {
-      throw new SqlError(`${shown} failed with ${res.status}${text ? `: ${compact(text)}` : ''}`, 'api');
+      throw new SqlError(`${shown} failed with ${res.status}${text ? `: ${compact(text)}` : ''}`, 'api', res.status);
     }
     let parsed: unknown = text.length > 0 ? text : undefined;
     if (text.length > 0 && (res.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);

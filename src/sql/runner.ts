@@ -59,7 +59,7 @@ export class Runner {
   }
 
   /** Parses every statement, then runs them in order, each result as it comes. */
-  async results(text: string, each?: (result: Result) => void): Promise<Result[]> {
+  async results(text: string, each?: (result: Result, statement: Statement) => void): Promise<Result[]> {
     const rendered = this.render(text);
     const statements: Statement[] = [];
     let cursor = 0;
@@ -75,7 +75,7 @@ export class Runner {
     const out: Result[] = [];
     for (const statement of statements) {
       const result = await this.session.run(statement);
-      each?.(result);
+      each?.(result, statement);
       out.push(result);
     }
     return out;

@@ -3,6 +3,8 @@ export class SqlError extends Error {
   constructor(
     message: string,
     readonly kind: 'syntax' | 'plan' | 'api' | 'template' | 'auth' = 'plan',
+    /** The HTTP status of the API's refusal, for an `api` error. */
+    readonly status?: number,
   ) {
     super(message);
     this.name = 'SqlError';
