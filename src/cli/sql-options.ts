@@ -47,7 +47,7 @@ export async function runnerOptions(flags: Omit<SqlFlags, 'output' | 'var'> & { 
   const [{ parseVars }, { parseAuthFlag }, { parseRegistryFlag }] = await Promise.all([
     import('../sql/template.js'),
     import('../sql/provider-auth.js'),
-    import('../sql/stackql-registry.js'),
+    import('../sql/registry-flag.js'),
   ]);
   const env = process.env;
   const options: RunnerOptions = {

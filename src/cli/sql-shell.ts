@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { hasCode, scanStatements } from '../sql/parser.js';
-import { Runner } from '../sql/runner.js';
+import type { Runner } from '../sql/runner.js';
 import { outputSink } from './exec.js';
 import { runnerOptions, type SqlFlags } from './sql-options.js';
 
@@ -37,7 +37,10 @@ export interface ShellIo {
 }
 
 export async function sqlShell(flags: SqlFlags, io: ShellIo = { input: process.stdin, output: process.stdout, error: process.stderr }): Promise<void> {
-  const runner = new Runner(await runnerOptions(flags));
+  const options = await runnerOptions(flags);
+  // The SQL engine loads while the prompt waits for the first statement.
+  let runner: Promise<Runner> | undefined;
+  const engine = () => (runner ??= import('../sql/runner.js').then(({ Runner }) => new Runner(options)));
   const write = flags.outfile ? outputSink(flags.outfile) : (chunk: string) => void io.output.write(chunk);
   const interactive = io.input.isTTY === true;
   const file = historyFile();
@@ -84,6 +87,7 @@ export async function sqlShell(flags: SqlFlags, io: ShellIo = { input: process.s
     prompt(PROMPT);
   });
   prompt(PROMPT);
+  setImmediate(() => void engine().catch(() => undefined));
   for await (const line of rl) {
     exitArmed = false;
     if (!hasCode(buffer) && EXIT.test(line)) break;
@@ -107,8 +111,8 @@ export async function sqlShell(flags: SqlFlags, io: ShellIo = { input: process.s
         }
       }
       try {
-        if (flags.dryrun) write(`${runner.render(statement)};\n`);
-        else await runner.execute(statement, write);
+        if (flags.dryrun) write(`${(await engine()).render(statement)};\n`);
+        else await (await engine()).execute(statement, write);
       } catch (error) {
         failed = true;
         io.error.write(`error: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}\n`);

@@ -256,7 +256,14 @@ class Connection {
   }
 
   private get writer(): PostgresConnection['bufferWriter'] {
-    return (this.pg as PostgresConnection).bufferWriter;
+    if (!this.pg) throw new Error('the connection is not set up yet');
+    return this.pg.bufferWriter;
+  }
+
+  /** Set once the login is done (pg-gateway hands over messages only after that). */
+  private get session(): Runner {
+    if (!this.runner) throw new Error('the connection is not authenticated yet');
+    return this.runner;
   }
 
   private send(code: number): void {
@@ -302,7 +309,7 @@ class Connection {
 
   private async run(query: string): Promise<Array<{ rows: Rows; types: PgType[]; tag: string }>> {
     const out: Array<{ rows: Rows; types: PgType[]; tag: string }> = [];
-    await (this.runner as Runner).results(query, (result) => {
+    await this.session.results(query, (result) => {
       const rows = asRows(result);
       out.push({ rows, types: rows.columns.map((c) => columnType(rows.rows, c)), tag: commandTag(rows) });
     });
@@ -432,7 +439,7 @@ class Connection {
       return;
     }
     try {
-      await (this.runner as Runner).results(query, (result) => {
+      await this.session.results(query, (result) => {
         const rows = asRows(result);
         const types = rows.columns.map((c) => columnType(rows.rows, c));
         this.describeRows(rows, types);

@@ -8,7 +8,7 @@ import { format } from '../../src/sql/output.js';
 import { parseAuthFlag } from '../../src/sql/provider-auth.js';
 import { Runner, type RunnerOptions } from '../../src/sql/runner.js';
 import type { Result } from '../../src/sql/session.js';
-import { parseRegistryFlag } from '../../src/sql/stackql-registry.js';
+import { parseRegistryFlag } from '../../src/sql/registry-flag.js';
 import { renderTemplate } from '../../src/sql/template.js';
 import { entitlementDetails, signupBody, user } from '../helpers/fixtures.js';
 import { describeEachDialect } from '../helpers/server.js';
