@@ -22,13 +22,19 @@ function terminal() {
     input.write(keys);
     await sleep(30);
   };
-  return { type, screen: () => screen, errors: () => errors, finished: () => finished, done };
+  // A user types once the prompt is there.
+  const ready = async () => {
+    for (let i = 0; i < 500 && !screen.includes('signups>> '); i++) await sleep(10);
+    assert.match(screen, /signups>> /);
+  };
+  return { type, ready, screen: () => screen, errors: () => errors, finished: () => finished, done };
 }
 
 process.env.SIGNUPS_SQL_HISTORY = join(tmpdir(), `signups-sql-keys-${process.pid}`);
 
 test('Ctrl-C cancels the statement being typed, on one line or several, and the shell goes on', async () => {
   const t = terminal();
+  await t.ready();
   await t.type('SELECT 1 FROM');
   await t.type('\x03');
   assert.equal(t.finished(), false);
@@ -48,6 +54,7 @@ test('Ctrl-C cancels the statement being typed, on one line or several, and the 
 
 test('a Ctrl-C on an empty line asks for a second; the second leaves', async () => {
   const t = terminal();
+  await t.ready();
   await t.type('\x03');
   assert.equal(t.finished(), false);
   assert.match(t.screen(), /press Ctrl-C again, or Ctrl-D, to leave/);
@@ -58,6 +65,7 @@ test('a Ctrl-C on an empty line asks for a second; the second leaves', async () 
 
 test('a line typed between two Ctrl-Cs disarms the exit', async () => {
   const t = terminal();
+  await t.ready();
   await t.type('\x03');
   await t.type('SHOW PROVIDERS;\r');
   await t.type('\x03');
@@ -68,6 +76,7 @@ test('a line typed between two Ctrl-Cs disarms the exit', async () => {
 
 test('Ctrl-D on an empty line leaves at once', async () => {
   const t = terminal();
+  await t.ready();
   await t.type('\x04');
   await t.done;
   assert.equal(t.finished(), true);
