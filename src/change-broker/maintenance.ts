@@ -32,9 +32,9 @@ export async function maintain(ctx: ChangeBrokerContext): Promise<MaintenanceRes
 }
 
 /**
- * The earliest moment after `afterIso` at which background work becomes due: a job (activation, resource checks,
- * retries) or a signup's inactivity expiry. A clock moved far ahead stops at each such moment, so that work runs
- * in the order and at the time it would have run.
+ * The earliest moment after `afterIso` at which a job (activation, resource checks, retries) falls due. A clock
+ * moved far ahead stops at each, so that jobs run at the time they would have run; expiry and purge need no stops,
+ * since they date what they do by the rows themselves (a signup expires at its `expires_at`).
  */
 export async function nextDueAt(ctx: ChangeBrokerContext, afterIso: string): Promise<string | null> {
   const job = await ctx.db
@@ -42,14 +42,7 @@ export async function nextDueAt(ctx: ChangeBrokerContext, afterIso: string): Pro
     .select((eb) => eb.fn.min<string>('due_at').as('at'))
     .where('due_at', '>', afterIso)
     .executeTakeFirst();
-  const expiry = await ctx.db
-    .selectFrom('cb_signups')
-    .select((eb) => eb.fn.min<string>('expires_at').as('at'))
-    .where('state', '<>', 'Expired')
-    .where('expires_at', '>', afterIso)
-    .executeTakeFirst();
-  const times = [job?.at, expiry?.at].filter((t): t is string => typeof t === 'string');
-  return times.reduce<string | null>((earliest, t) => (earliest === null || t < earliest ? t : earliest), null);
+  return job?.at ?? null;
 }
 
 /** Due jobs that another worker holds: work that became due but has not finished yet. */

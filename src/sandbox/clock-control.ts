@@ -42,7 +42,7 @@ function targetOf(move: ClockMove, nowMs: number): number | undefined {
 
 /**
  * Moves the sandbox clock and runs the background work that became due on the way, in order: the clock stops at
- * each moment a job or an expiry falls due, runs what is due, and goes on. Answers once nothing due is left
+ * each moment a job falls due, runs what is due (expiry, removal and purge included), and goes on. Answers once nothing due is left
  * running, in this process or (up to a bound) in another one sharing the database.
  */
 export class ClockControl {

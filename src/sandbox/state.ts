@@ -6,6 +6,8 @@ import { CLOCK_SETTING, type ClockView } from './sandbox-clock.js';
 
 /** Holds the server's keys and the clock: kept by a reset, and by a restore into a running server. */
 const SETTINGS = 'settings';
+/** Which process runs periodic work: bookkeeping, not data. */
+const LEASES = 'cb_leases';
 /** Provisioning that a reset keeps unless asked: who may call, and where tenants write and share (as the CLI sets up). */
 const CLIENTS = new Set(['clients']);
 const NAMESPACES = new Set(['namespaces', 'cb_communities', 'cb_community_members', 'cb_community_shares']);
@@ -47,7 +49,7 @@ async function emptyTables(trx: Catalog, tables: readonly TableInfo[]): Promise<
  */
 export async function resetState(db: Db, dialect: DialectName, options: ResetOptions = {}): Promise<Record<string, number>> {
   const tables = (await listTables(db, dialect)).filter(
-    (t) => t.name !== SETTINGS && (options.clients || !CLIENTS.has(t.name)) && (options.namespaces || !NAMESPACES.has(t.name)),
+    (t) => t.name !== SETTINGS && t.name !== LEASES && (options.clients || !CLIENTS.has(t.name)) && (options.namespaces || !NAMESPACES.has(t.name)),
   );
   return catalogView(db)
     .transaction()
