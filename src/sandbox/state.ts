@@ -6,7 +6,7 @@ import { CLOCK_SETTING, type ClockView } from './sandbox-clock.js';
 
 /** Holds the server's keys and the clock: kept by a reset, and by a restore into a running server. */
 const SETTINGS = 'settings';
-/** Which process runs periodic work: bookkeeping, not data. */
+/** Which process runs periodic work: bookkeeping of the running processes, not data; never reset, saved or restored. */
 const LEASES = 'cb_leases';
 /** Provisioning that a reset keeps unless asked: who may call, and where tenants write and share (as the CLI sets up). */
 const CLIENTS = new Set(['clients']);
@@ -62,7 +62,7 @@ function orderKey(table: TableInfo): string[] {
 
 /** All state in one document, read in one transaction so that it is consistent. */
 export async function takeSnapshot(db: Db, dialect: DialectName, clock: ClockView): Promise<Snapshot> {
-  const tables = await listTables(db, dialect);
+  const tables = (await listTables(db, dialect)).filter((t) => t.name !== LEASES);
   const rows = await catalogView(db)
     .transaction()
     .execute(async (trx) => {
@@ -110,7 +110,7 @@ function checkSnapshot(snapshot: Snapshot, tables: readonly TableInfo[]): void {
 export async function restoreState(db: Db, dialect: DialectName, snapshot: Snapshot, options: { keys: 'keep' | 'replace' }): Promise<Record<string, number>> {
   const tables = await listTables(db, dialect);
   checkSnapshot(snapshot, tables);
-  const targets = tables.filter((t) => t.name !== SETTINGS || options.keys === 'replace');
+  const targets = tables.filter((t) => t.name !== LEASES && (t.name !== SETTINGS || options.keys === 'replace'));
   const restored: Record<string, number> = {};
   try {
     await catalogView(db)
