@@ -4,6 +4,7 @@ import type { CbJobsTable, Database } from '../store/schema.js';
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import { failActivation, validateSignup } from './activation.js';
 import { addSeconds, type ChangeBrokerContext } from './context.js';
+import { runWebhookJob } from './webhook-delivery.js';
 
 type JobRow = Selectable<CbJobsTable>;
 
@@ -30,9 +31,18 @@ function leaseFree(nowIso: string) {
   return (eb: ExpressionBuilder<Database, 'cb_jobs'>) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)]);
 }
 
+export type JobKind = 'validate' | 'webhook';
+
 /** Up to `limit` ids of due jobs with a free lease, oldest first: the candidates both dialects claim from. */
-function dueJobs(db: Executor, nowIso: string, limit: number) {
-  return db.selectFrom('cb_jobs').select('id').where('due_at', '<=', nowIso).where(leaseFree(nowIso)).orderBy('due_at').limit(limit);
+function dueJobs(db: Executor, nowIso: string, limit: number, kind?: JobKind) {
+  return db
+    .selectFrom('cb_jobs')
+    .select('id')
+    .where('due_at', '<=', nowIso)
+    .where(leaseFree(nowIso))
+    .$if(kind !== undefined, (q) => q.where('kind', '=', kind ?? 'validate'))
+    .orderBy('due_at')
+    .limit(limit);
 }
 
 /**
@@ -40,13 +50,13 @@ function dueJobs(db: Executor, nowIso: string, limit: number) {
  * `FOR UPDATE SKIP LOCKED`, so concurrent workers take disjoint sets without waiting; SQLite claims each candidate
  * with an UPDATE that repeats the free-lease condition, so only one worker's UPDATE matches.
  */
-export async function claimDueJobs(ctx: ChangeBrokerContext, owner: string, limit = CLAIM_BATCH): Promise<JobRow[]> {
+export async function claimDueJobs(ctx: ChangeBrokerContext, owner: string, limit = CLAIM_BATCH, kind?: JobKind): Promise<JobRow[]> {
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const until = addSeconds(now, LEASE_SECONDS);
   if (ctx.dialect === 'postgres') {
     return ctx.db.transaction().execute(async (trx) => {
-      const due = await dueJobs(trx, nowIso, limit).forUpdate().skipLocked().execute();
+      const due = await dueJobs(trx, nowIso, limit, kind).forUpdate().skipLocked().execute();
       if (due.length === 0) return [];
       return trx
         .updateTable('cb_jobs')
@@ -56,7 +66,7 @@ export async function claimDueJobs(ctx: ChangeBrokerContext, owner: string, limi
         .execute();
     });
   }
-  const candidates = await dueJobs(ctx.db, nowIso, limit).execute();
+  const candidates = await dueJobs(ctx.db, nowIso, limit, kind).execute();
   const claimed: JobRow[] = [];
   for (const { id } of candidates) {
     const row = await ctx.db
@@ -99,28 +109,32 @@ async function runJob(ctx: ChangeBrokerContext, job: JobRow, owner: string): Pro
 }
 
 /**
- * Runs every job that is due, each exactly once across the processes sharing the database; returns how many ran.
- * A job that fails is retried later; its error is passed to `onError`.
+ * Runs every job that is due (of one kind, if given), each exactly once across the processes sharing the
+ * database; returns how many ran. A job that fails is retried later; its error is passed to `onError`. Webhook
+ * deliveries of a batch run side by side (each webhook has one job, so each still delivers in order).
  */
-export async function runDueJobs(ctx: ChangeBrokerContext, options: { owner?: string; onError?: (error: unknown) => void } = {}): Promise<number> {
+export async function runDueJobs(ctx: ChangeBrokerContext, options: { owner?: string; onError?: (error: unknown) => void; kind?: JobKind } = {}): Promise<number> {
   const owner = options.owner ?? `worker-${randomUUID()}`;
   let ran = 0;
+  const attempt = async (job: JobRow, run: () => Promise<void>, pending: Set<string>) => {
+    try {
+      await run();
+      ran += 1;
+    } catch (error) {
+      options.onError?.(error);
+    } finally {
+      pending.delete(job.id);
+    }
+  };
   for (;;) {
-    const jobs = await claimDueJobs(ctx, owner);
+    const jobs = await claimDueJobs(ctx, owner, CLAIM_BATCH, options.kind);
     if (jobs.length === 0) return ran;
     const pending = new Set(jobs.map((j) => j.id));
     const renewal = renewLeases(ctx, owner, pending, options.onError);
     try {
-      for (const job of jobs) {
-        try {
-          await runJob(ctx, job, owner);
-          ran += 1;
-        } catch (error) {
-          options.onError?.(error);
-        } finally {
-          pending.delete(job.id);
-        }
-      }
+      const deliveries = jobs.filter((job) => job.kind === 'webhook').map((job) => attempt(job, () => runWebhookJob(ctx, job, owner), pending));
+      for (const job of jobs) if (job.kind !== 'webhook') await attempt(job, () => runJob(ctx, job, owner), pending);
+      await Promise.all(deliveries);
     } finally {
       await renewal.stop();
     }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/database.js';
 import type { ChangeBrokerContext } from './context.js';
 import { runDueJobs } from './jobs.js';
+import { anyWebhookEnabled, scheduleWebhookJobs } from './webhook-delivery.js';
+import type { ChangeSignals } from '../store/change-signals.js';
 import { claimLease } from './leases.js';
 import { maintain } from './maintenance.js';
 
@@ -38,11 +40,17 @@ export class BackgroundWorker {
   #again = false;
   #stopped = true;
   #lastMaintenance = 0;
+  /** Webhook deliveries run beside the other work, so that a slow receiver never holds up activations. */
+  #deliveries: Promise<unknown> | undefined;
+  #webhooksEnabled = false;
+  #deliverAgain = false;
+  #unsubscribe: Promise<() => void> | undefined;
 
   constructor(
     private readonly ctx: ChangeBrokerContext,
     private readonly log: WorkerLog,
     private readonly events?: WorkerEvents,
+    private readonly signals?: ChangeSignals,
   ) {}
 
   start(): void {
@@ -51,6 +59,11 @@ export class BackgroundWorker {
     let set = running.get(this.ctx.db);
     if (!set) running.set(this.ctx.db, (set = new Set()));
     set.add(this);
+    // Commits wake the worker while webhooks wait for them, instead of the next poll.
+    this.#unsubscribe = this.signals?.subscribe(null, () => {
+      if (this.#webhooksEnabled) this.kick();
+    });
+    this.#unsubscribe?.catch((error: unknown) => this.log.error({ err: error }, 'cannot listen for commits; webhooks deliver at the next poll'));
     this.#schedule(0);
   }
 
@@ -59,6 +72,8 @@ export class BackgroundWorker {
     running.get(this.ctx.db)?.delete(this);
     clearTimeout(this.#timer);
     await this.#tick;
+    await this.#deliveries;
+    (await this.#unsubscribe?.catch(() => undefined))?.();
   }
 
   kick(): void {
@@ -92,8 +107,24 @@ export class BackgroundWorker {
     try {
       // A clock shared through the database (a sandbox's) may have been moved by another process.
       await this.ctx.clock.refresh?.();
-      const ran = await runDueJobs(this.ctx, { owner: this.id, onError });
+      const ran = await runDueJobs(this.ctx, { owner: this.id, onError, kind: 'validate' });
       if (ran > 0) this.events?.jobsCompleted(ran);
+      this.#webhooksEnabled = await anyWebhookEnabled(this.ctx.db);
+      if (this.#webhooksEnabled && this.#deliveries) this.#deliverAgain = true;
+      if (this.#webhooksEnabled && !this.#deliveries) {
+        this.#deliverAgain = false;
+        this.#deliveries = (async () => {
+          await scheduleWebhookJobs(this.ctx);
+          const delivered = await runDueJobs(this.ctx, { owner: this.id, onError, kind: 'webhook' });
+          if (delivered > 0) this.events?.jobsCompleted(delivered);
+        })()
+          .catch(onError)
+          .finally(() => {
+            this.#deliveries = undefined;
+            // Commits that came in meanwhile found the deliveries busy: look again now rather than at the next poll.
+            if (this.#deliverAgain) this.kick();
+          });
+      }
       if (Date.now() - this.#lastMaintenance >= MAINTENANCE_EVERY_MS) {
         this.#lastMaintenance = Date.now();
         if (await claimLease(this.ctx, 'change-broker-maintenance', this.id, MAINTENANCE_EVERY_MS / 1000)) await maintain(this.ctx);

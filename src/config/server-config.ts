@@ -23,6 +23,16 @@ export interface ChangeBrokerConfig {
   backgroundPollMs: number;
   /** How often an open live updates stream sends a heartbeat (and re-reads, and keeps its signup alive). */
   liveHeartbeatMs: number;
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** Networks (CIDR) and host names that webhooks may target although the default policy refuses them. */
+  allow: string[];
+  /** How long one delivery attempt may take. */
+  timeoutMs: number;
+  /** How long a failing webhook is retried before it is disabled. */
+  retryWindowSeconds: number;
 }
 
 export interface SandboxConfig {
@@ -88,6 +98,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       backgroundWorker: !['0', 'false', 'no', 'off'].includes((env.SIGNUPS_BACKGROUND_WORKER ?? '').toLowerCase()),
       backgroundPollMs: intFrom(env, 'SIGNUPS_BACKGROUND_POLL_MS', 150),
       liveHeartbeatMs: intFrom(env, 'SIGNUPS_LIVE_HEARTBEAT_MS', 15_000),
+      webhooks: {
+        allow: (env.SIGNUPS_WEBHOOK_ALLOW ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''),
+        timeoutMs: intFrom(env, 'SIGNUPS_WEBHOOK_TIMEOUT_MS', 10_000),
+        retryWindowSeconds: intFrom(env, 'SIGNUPS_WEBHOOK_RETRY_WINDOW_SECONDS', 86_400),
+      },
     },
     sandbox: {
       enabled: ['1', 'true', 'yes', 'on'].includes((env.SIGNUPS_SANDBOX ?? '').toLowerCase()),

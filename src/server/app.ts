@@ -22,6 +22,7 @@ import { drainBody } from './oversized-body.js';
 import { buildValidator } from './validators.js';
 import { changeBrokerHandlers } from './handlers/change-broker.js';
 import { LiveStreams, liveUpdatesHandlers } from './handlers/live-updates.js';
+import { webhookHandlers } from './handlers/webhooks.js';
 import { healthHandlers } from './handlers/health.js';
 import { identityHandlers } from './handlers/identity.js';
 import { sdsHandlers } from './handlers/sds.js';
@@ -212,7 +213,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   if (config.changeBroker.backgroundWorker) {
     // Change Broker background work (activation, expiry, purge) runs in every process; leases keep it single.
-    const worker = new BackgroundWorker({ db: store.db, dialect: store.dialect, clock, config: config.changeBroker }, app.log, metrics);
+    const worker = new BackgroundWorker({ db: store.db, dialect: store.dialect, clock, config: config.changeBroker }, app.log, metrics, store.signals);
     app.addHook('onReady', async () => worker.start());
     app.addHook('onClose', async () => worker.stop());
   }
@@ -250,6 +251,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...changeBrokerHandlers(context),
     ...(sandbox ? sandboxHandlers(context, sandbox) : {}),
     ...liveUpdatesHandlers(context, liveStreams),
+    ...webhookHandlers(context),
   } as Record<string, Handler>;
   const served: ServedDocument[] = [];
   // Route options beyond what the documents say: a snapshot may be far larger than any API body.

@@ -7,6 +7,7 @@ import * as communities from './migrations/0004-communities.js';
 import * as readPosition from './migrations/0005-signup-read-position.js';
 import * as changeSignals from './migrations/0006-change-signals.js';
 import * as typeAccess from './migrations/0007-type-access.js';
+import * as webhooks from './migrations/0008-webhooks.js';
 
 /** Migrations are listed here, not read from a folder, so they run the same from sources and from dist/. */
 function provider(store: Store): MigrationProvider {
@@ -21,6 +22,7 @@ function provider(store: Store): MigrationProvider {
     '0005-signup-read-position': { up: (db) => readPosition.up(db), down: (db) => readPosition.down(db) },
     '0006-change-signals': { up: (db) => changeSignals.up(db, store.dialect), down: (db) => changeSignals.down(db, store.dialect) },
     '0007-type-access': { up: (db) => typeAccess.up(db), down: (db) => typeAccess.down(db) },
+    '0008-webhooks': { up: (db) => webhooks.up(db), down: (db) => webhooks.down(db) },
   };
   return { getMigrations: async () => migrations };
 }

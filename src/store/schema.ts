@@ -153,6 +153,9 @@ export interface CbSignupResourcesTable {
 export interface CbJobsTable {
   id: string;
   signup_id: string;
+  /** `validate` checks a signup's resources (and activates it); `webhook` delivers to the webhook `webhook_id`. */
+  kind: Generated<'validate' | 'webhook'>;
+  webhook_id: string | null;
   due_at: string;
   lease_owner: string | null;
   lease_until: string | null;
@@ -186,7 +189,42 @@ export interface CbCommunitySharesTable {
   shared_at: string;
 }
 
+export interface CbWebhooksTable {
+  id: string;
+  signup_id: string;
+  url: string;
+  description: string | null;
+  secret: string;
+  state: 'Enabled' | 'Disabled';
+  disabled_reason: string | null;
+  after_seq: number;
+  after_valid_from: string;
+  pending_message_id: string | null;
+  pending_payload: string | null;
+  pending_next_seq: number | null;
+  pending_next_valid_from: string | null;
+  pending_count: number | null;
+  attempts: Generated<number>;
+  failing_since: string | null;
+  created_at: string;
+}
+
+export interface CbWebhookAttemptsTable {
+  id: string;
+  webhook_id: string;
+  seq: number;
+  message_id: string;
+  attempt: number;
+  attempted_at: string;
+  status_code: number | null;
+  duration_ms: number;
+  error: string | null;
+  update_count: number;
+}
+
 export interface Database {
+  cb_webhooks: CbWebhooksTable;
+  cb_webhook_attempts: CbWebhookAttemptsTable;
   cb_communities: CbCommunitiesTable;
   cb_community_members: CbCommunityMembersTable;
   cb_community_shares: CbCommunitySharesTable;
