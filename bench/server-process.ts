@@ -76,7 +76,7 @@ async function startSignups(databaseUrl: string): Promise<{ ready: ReadyMessage;
     // Far above what a run can send, so the limiter counts but never refuses.
     rateLimit: { max: 1_000_000_000, windowMs: 60_000 },
   };
-  const store = openStore(databaseUrl);
+  const store = openStore(databaseUrl, { backgroundCheckpoints: true });
   await migrateToLatest(store);
   const client = await createClient(store.db, systemClock, { name: 'bench', scopes: ['partner:create', 'partner:describe'] });
   const app = await buildApp({ store, config, logger: false });

@@ -35,7 +35,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
 
   // A reader of stdout or stderr that goes away must not stop the server, nor its shutdown.
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
-  const store = openStore(config.databaseUrl);
+  const store = openStore(config.databaseUrl, { backgroundCheckpoints: true });
   await migrateToLatest(store);
   if (flags.seed) {
     const { seedFromFile } = await import('../sandbox/seed.js');

@@ -1,14 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { timeOrderedKey, uuidV7 } from '../store/time-ordered-ids.js';
 
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-
-function randomSuffix(length: number): string {
-  const bytes = randomBytes(length);
-  let out = '';
-  for (const b of bytes) out += ALPHABET[b & 31];
-  return out;
-}
-
-export const newOrganizationId = (): string => randomUUID();
-export const newEntitlementId = (): string => `ent-${randomSuffix(12)}`;
-export const newUserId = (): string => `u-${randomSuffix(10)}`;
+// Time-ordered, so that a new row's index entries land next to the last ones written.
+export const newOrganizationId = (): string => uuidV7();
+export const newEntitlementId = (): string => `ent-${timeOrderedKey(16)}`;
+export const newUserId = (): string => `u-${timeOrderedKey(16)}`;

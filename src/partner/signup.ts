@@ -3,12 +3,20 @@ import { LinkTokenError } from '../identity/link-tokens.js';
 import type { Tx } from '../store/database.js';
 import type { EntitlementRow, OrganizationRow } from '../store/schema.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
-import { explainExternalIdTaken, findEntitlement, insertEntitlement } from './entitlements.js';
+import { groupCommitsSignups, type NewSignupRows, writeNewSignup } from '../store/signup-writes.js';
+import {
+  duplicateExternalId,
+  explainExternalIdTaken,
+  findEntitlement,
+  findEntitlementByExternalId,
+  insertEntitlement,
+} from './entitlements.js';
 import { notFound, PartnerError } from './errors.js';
-import { newOrganizationId, newUserId } from './ids.js';
+import { newEntitlementId, newOrganizationId, newUserId } from './ids.js';
 import { findVisibleOrganization } from './organizations.js';
 import { idFromUrl } from './representation.js';
 import {
+  type EntitlementDetailsInput,
   type EntitlementInput,
   isReference,
   type OrganizationInput,
@@ -107,11 +115,68 @@ async function addUser(ctx: PartnerContext & { db: Tx }, organizationId: string,
   }
 }
 
+/**
+ * The common signup (a new entitlement, not a dry run) in one group-committed write: no read before it, and
+ * a taken external_id is looked up only when the write reports it. Undefined when the database cannot take it
+ * (a transaction) or the external_id vanished between the write and the lookup: the caller takes the general path.
+ */
+async function groupCommittedSignup(
+  ctx: PartnerContext,
+  input: { organization: OrganizationInput; entitlement: EntitlementDetailsInput; user?: UserInput },
+): Promise<SignupOutcome | undefined> {
+  const now = ctx.clock.now().toISOString();
+  const { organization: org, entitlement: ent, user } = input;
+  const rows: NewSignupRows = {
+    organization: {
+      id: newOrganizationId(),
+      name: org.name ?? null,
+      sso_kind: org.sso_config.kind,
+      sso_tenant_id: org.sso_config.tenant_id,
+      created_by: ctx.partnerId,
+      activated_at: user ? now : null,
+      created_at: now,
+      updated_at: now,
+    },
+    entitlement: {
+      id: newEntitlementId(),
+      partner_id: ctx.partnerId,
+      external_id: ent.external_id,
+      name: ent.name,
+      plan_id: ent.plan_id,
+      product_id: ent.product_id,
+      usage_reporting_id: ent.usage_reporting_id ?? null,
+      resource_id: ent.resource_id ?? null,
+      created_at: now,
+      updated_at: now,
+    },
+    user: user
+      ? { id: newUserId(), given_name: user.given_name, family_name: user.family_name, email: user.email.toLowerCase(), created_at: now }
+      : null,
+  };
+  const written = await writeNewSignup(ctx.db, rows);
+  if (!written.written) {
+    const existing = await findEntitlementByExternalId(ctx.db, ctx.partnerId, ent.external_id);
+    if (!existing) return undefined;
+    throw duplicateExternalId(ent.external_id, existing.id, '/entitlement/external_id');
+  }
+  return {
+    organization: rows.organization,
+    entitlement: { ...rows.entitlement, seq: written.entitlementSeq, organization_id: rows.organization.id },
+    incomplete: !user,
+    dryRun: false,
+  };
+}
+
 export async function signup(
   ctx: PartnerContext,
   input: { organization: OrganizationInput; entitlement: EntitlementInput; user?: UserInput },
   options: { dryRun: boolean },
 ): Promise<SignupOutcome> {
+  const entitlement = input.entitlement;
+  if (!options.dryRun && !isReference(entitlement) && !entitlement.organization && groupCommitsSignups(ctx.db)) {
+    const outcome = await groupCommittedSignup(ctx, { ...input, entitlement });
+    if (outcome) return outcome;
+  }
   return inTransaction(ctx, options.dryRun, async (tx) => {
     const now = tx.clock.now().toISOString();
     const organization = await tx.db

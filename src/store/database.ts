@@ -6,6 +6,7 @@ import pg from 'pg';
 import { type ChangeSignals, PostgresChangeSignals, SQLITE_SIGNAL_FUNCTION, SqliteChangeSignals } from './change-signals.js';
 import type { Database } from './schema.js';
 import { timeTransactions, TransactionTiming } from './transaction-timing.js';
+import { checkpointInBackground } from './sqlite-checkpoints.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -23,6 +24,8 @@ export interface PoolUse {
 
 export interface Store {
   readonly db: Db;
+  /** The driver under Kysely, for the few hot paths that run prepared statements of their own. */
+  readonly native: NativeDatabase;
   readonly dialect: DialectName;
   readonly url: string;
   /** How long each transaction took, for whoever subscribes (metrics). */
@@ -31,6 +34,18 @@ export interface Store {
   /** When changes commit, for live consumers in this process. */
   readonly signals: ChangeSignals;
   close(): Promise<void>;
+}
+
+/** The driver under Kysely, and the timing that transactions run past Kysely report to. */
+export type NativeDatabase = ({ dialect: 'sqlite'; database: SQLite.Database } | { dialect: 'postgres'; pool: pg.Pool }) & {
+  transactions: TransactionTiming;
+};
+
+const natives = new WeakMap<Db, NativeDatabase>();
+
+/** The driver under a store's Kysely instance; undefined for a transaction or a Kysely made elsewhere. */
+export function nativeOf(db: Db): NativeDatabase | undefined {
+  return natives.get(db);
 }
 
 export class DatabaseUrlError extends Error {}
@@ -72,7 +87,13 @@ function cacheStatements(sqlite: SQLite.Database, capacity = 256): SQLite.Databa
   return sqlite;
 }
 
-export function openStore(url: string, options: { poolSize?: number } = {}): Store {
+export interface StoreOptions {
+  poolSize?: number;
+  /** SQLite: checkpoint the WAL from a worker thread instead of inside commits (for servers; off for short-lived commands). */
+  backgroundCheckpoints?: boolean;
+}
+
+export function openStore(url: string, options: StoreOptions = {}): Store {
   const { dialect, target } = parseDatabaseUrl(url);
   if (dialect === 'sqlite') {
     if (target !== ':memory:') mkdirSync(dirname(resolve(target)), { recursive: true });
@@ -89,7 +110,22 @@ export function openStore(url: string, options: { poolSize?: number } = {}): Sto
       signals.signal(String(tenantId), String(namespaceId));
       return null;
     });
-    return { db, dialect, url, transactions, poolUse: () => undefined, signals, close: () => db.destroy() };
+    const native: NativeDatabase = { dialect, database: sqlite, transactions };
+    natives.set(db, native);
+    const checkpoints = target === ':memory:' || !options.backgroundCheckpoints ? undefined : checkpointInBackground(sqlite, resolve(target));
+    return {
+      db,
+      native,
+      dialect,
+      url,
+      transactions,
+      poolUse: () => undefined,
+      signals,
+      close: async () => {
+        await checkpoints?.stop();
+        await db.destroy();
+      },
+    };
   }
   const max = options.poolSize ?? 10;
   const pool = new pg.Pool({ connectionString: target, max });
@@ -99,8 +135,11 @@ export function openStore(url: string, options: { poolSize?: number } = {}): Sto
   const db = new Kysely<Database>({ dialect: timeTransactions(new PostgresDialect({ pool }), transactions) });
   const poolUse = (): PoolUse => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
   const signals = new PostgresChangeSignals(target);
+  const native: NativeDatabase = { dialect, pool, transactions };
+  natives.set(db, native);
   return {
     db,
+    native,
     dialect,
     url,
     transactions,

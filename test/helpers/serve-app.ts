@@ -7,7 +7,7 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 
 const databaseUrl = process.argv[2];
 if (!databaseUrl) throw new Error('usage: serve-app.ts DATABASE_URL');
-const store = openStore(databaseUrl);
+const store = openStore(databaseUrl, { backgroundCheckpoints: true });
 await migrateToLatest(store);
 const config = { ...configFromEnv(process.env), databaseUrl, host: '127.0.0.1', port: 0, logLevel: 'silent' };
 const app = await buildApp({ store, config, logger: false });

@@ -32,7 +32,8 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
 /** Stops the processes one after another, each with SIGTERM, waiting for its exit. */
 export async function stopServerProcesses(servers: readonly ServerProcess[]): Promise<void> {
   for (const { child } of servers) {
-    if (child.exitCode === null) {
+    // A process killed by a signal has a signalCode and no exitCode; it will not exit again.
+    if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       await once(child, 'exit');
     }

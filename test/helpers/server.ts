@@ -47,7 +47,7 @@ export async function startServer(dialect: DialectName, overrides: Partial<Serve
     cleanup = database.drop;
   }
   const config: ServerConfig = { ...configFromEnv({}), databaseUrl, port: 0, logLevel: 'silent', ...overrides };
-  const store = openStore(databaseUrl);
+  const store = openStore(databaseUrl, { backgroundCheckpoints: true });
   await migrateToLatest(store);
   const clock = new ManualClock(new Date());
   const app = await buildApp({ store, config, clock, logger: false });

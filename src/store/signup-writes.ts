@@ -1,0 +1,308 @@
+import type SQLite from 'better-sqlite3';
+import { performance } from 'node:perf_hooks';
+import type pg from 'pg';
+import { type Db, nativeOf, type NativeDatabase } from './database.js';
+import type { TransactionTiming } from './transaction-timing.js';
+
+// The write path of a partner signup (organization, partner link, entitlement, first user), group-committed:
+// signups that arrive together share one database transaction and one commit, and each is answered only after
+// that commit. A signup whose external_id is taken writes nothing and does not fail the others.
+//
+// SQLite: the batch runs synchronously on the one connection, each signup inside a savepoint that is rolled back
+// if it fails. PostgreSQL: the batch is ONE prepared statement (a data-modifying CTE over arrays, one round trip);
+// the entitlement insert goes first with ON CONFLICT DO NOTHING and the other rows join on what it inserted, so a
+// taken external_id drops out of the statement instead of failing it. A few batches run at once on the pool;
+// signups that arrive while they are busy form the next batch.
+
+export interface NewSignupRows {
+  organization: {
+    id: string;
+    name: string | null;
+    sso_kind: string;
+    sso_tenant_id: string;
+    created_by: string;
+    activated_at: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  entitlement: {
+    id: string;
+    partner_id: string;
+    external_id: string;
+    name: string;
+    plan_id: string;
+    product_id: string;
+    usage_reporting_id: string | null;
+    resource_id: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  user: { id: string; given_name: string; family_name: string; email: string; created_at: string } | null;
+}
+
+export type SignupWrite = { written: true; entitlementSeq: number } | { written: false; reason: 'external_id_taken' };
+
+interface Pending {
+  rows: NewSignupRows;
+  resolve(result: SignupWrite): void;
+  reject(error: unknown): void;
+}
+
+/** Most signups in one batch: bounds the time a batch holds SQLite's event loop and PostgreSQL's statement size. */
+const MAX_BATCH = 64;
+/** PostgreSQL batches in flight at once, leaving the rest of the pool to other requests. */
+const POSTGRES_IN_FLIGHT = 4;
+
+interface Batcher {
+  write(rows: NewSignupRows): Promise<SignupWrite>;
+}
+
+const batchers = new WeakMap<Db, Batcher>();
+
+/** True when `db` is a store's own database (not a transaction), whose signups can be group-committed. */
+export function groupCommitsSignups(db: Db): boolean {
+  return nativeOf(db) !== undefined;
+}
+
+/** Writes a new signup's rows, committed when the promise resolves; see groupCommitsSignups. */
+export function writeNewSignup(db: Db, rows: NewSignupRows): Promise<SignupWrite> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    const native: NativeDatabase | undefined = nativeOf(db);
+    if (!native) return Promise.reject(new Error('writeNewSignup needs a store database, not a transaction'));
+    batcher =
+      native.dialect === 'sqlite'
+        ? new SqliteBatcher(db, native.database, native.transactions)
+        : new PostgresBatcher(native.pool, native.transactions);
+    batchers.set(db, batcher);
+  }
+  return batcher.write(rows);
+}
+
+class SqliteBatcher implements Batcher {
+  private pending: Pending[] = [];
+  private scheduled = false;
+  private statements: ReturnType<typeof prepareSqlite> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly sqlite: SQLite.Database,
+    private readonly timing: TransactionTiming,
+  ) {}
+
+  write(rows: NewSignupRows): Promise<SignupWrite> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ rows, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // After this turn's I/O callbacks, so that every request parsed in it joins the batch.
+    setImmediate(() => void this.flush());
+  }
+
+  private async flush(): Promise<void> {
+    let batch: Pending[] = [];
+    try {
+      // Kysely's connection lock: no Kysely transaction of another request is open on the connection meanwhile.
+      await this.db.connection().execute(async () => {
+        this.scheduled = false;
+        batch = this.pending.splice(0, MAX_BATCH);
+        if (this.pending.length > 0) this.schedule();
+        this.commit(batch);
+      });
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+    }
+  }
+
+  /** Runs the batch in one transaction; settles each signup only after the commit. */
+  private commit(batch: Pending[]): void {
+    const s = (this.statements ??= prepareSqlite(this.sqlite));
+    const outcomes: Array<{ ok: SignupWrite } | { error: unknown }> = [];
+    const started = performance.now();
+    s.begin.run();
+    try {
+      for (const { rows } of batch) {
+        s.savepoint.run();
+        try {
+          outcomes.push({ ok: writeSqlite(s, rows) });
+        } catch (error) {
+          s.rollbackToSavepoint.run();
+          outcomes.push({ error });
+        }
+        s.releaseSavepoint.run();
+      }
+      s.commit.run();
+      this.timing.emit((performance.now() - started) / 1000, 'commit');
+    } catch (error) {
+      if (this.sqlite.inTransaction) s.rollback.run();
+      this.timing.emit((performance.now() - started) / 1000, 'rollback');
+      throw error;
+    }
+    batch.forEach((p, i) => {
+      const outcome = outcomes[i];
+      if (outcome && 'ok' in outcome) p.resolve(outcome.ok);
+      else p.reject(outcome?.error);
+    });
+  }
+}
+
+function prepareSqlite(sqlite: SQLite.Database) {
+  return {
+    begin: sqlite.prepare('BEGIN IMMEDIATE'),
+    commit: sqlite.prepare('COMMIT'),
+    rollback: sqlite.prepare('ROLLBACK'),
+    savepoint: sqlite.prepare('SAVEPOINT signup'),
+    rollbackToSavepoint: sqlite.prepare('ROLLBACK TO signup'),
+    releaseSavepoint: sqlite.prepare('RELEASE signup'),
+    organization: sqlite.prepare(
+      `INSERT INTO organizations (id, name, sso_kind, sso_tenant_id, created_by, activated_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    partnerOrganization: sqlite.prepare('INSERT INTO partner_organizations (partner_id, organization_id, created_at) VALUES (?, ?, ?)'),
+    entitlement: sqlite.prepare<unknown[], { seq: number }>(
+      `INSERT INTO entitlements (id, partner_id, external_id, name, plan_id, product_id, usage_reporting_id, resource_id,
+         organization_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (partner_id, external_id) DO NOTHING
+       RETURNING seq`,
+    ),
+    user: sqlite.prepare('INSERT INTO users (id, organization_id, given_name, family_name, email, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+  };
+}
+
+/** One signup inside the open savepoint; a taken external_id rolls the savepoint back. */
+function writeSqlite(s: ReturnType<typeof prepareSqlite>, { organization: o, entitlement: e, user: u }: NewSignupRows): SignupWrite {
+  s.organization.run(o.id, o.name, o.sso_kind, o.sso_tenant_id, o.created_by, o.activated_at, o.created_at, o.updated_at);
+  s.partnerOrganization.run(e.partner_id, o.id, o.created_at);
+  const inserted = s.entitlement.get(
+    e.id,
+    e.partner_id,
+    e.external_id,
+    e.name,
+    e.plan_id,
+    e.product_id,
+    e.usage_reporting_id,
+    e.resource_id,
+    o.id,
+    e.created_at,
+    e.updated_at,
+  );
+  if (!inserted) {
+    s.rollbackToSavepoint.run();
+    return { written: false, reason: 'external_id_taken' };
+  }
+  if (u) s.user.run(u.id, o.id, u.given_name, u.family_name, u.email, u.created_at);
+  return { written: true, entitlementSeq: Number(inserted.seq) };
+}
+
+/** Columns of the batch statement, each sent as one text[] parameter. */
+const POSTGRES_COLUMNS = [
+  ['org_id', (r: NewSignupRows) => r.organization.id],
+  ['org_name', (r: NewSignupRows) => r.organization.name],
+  ['sso_kind', (r: NewSignupRows) => r.organization.sso_kind],
+  ['sso_tenant_id', (r: NewSignupRows) => r.organization.sso_tenant_id],
+  ['created_by', (r: NewSignupRows) => r.organization.created_by],
+  ['activated_at', (r: NewSignupRows) => r.organization.activated_at],
+  ['org_created_at', (r: NewSignupRows) => r.organization.created_at],
+  ['ent_id', (r: NewSignupRows) => r.entitlement.id],
+  ['partner_id', (r: NewSignupRows) => r.entitlement.partner_id],
+  ['external_id', (r: NewSignupRows) => r.entitlement.external_id],
+  ['ent_name', (r: NewSignupRows) => r.entitlement.name],
+  ['plan_id', (r: NewSignupRows) => r.entitlement.plan_id],
+  ['product_id', (r: NewSignupRows) => r.entitlement.product_id],
+  ['usage_reporting_id', (r: NewSignupRows) => r.entitlement.usage_reporting_id],
+  ['resource_id', (r: NewSignupRows) => r.entitlement.resource_id],
+  ['ent_created_at', (r: NewSignupRows) => r.entitlement.created_at],
+  ['user_id', (r: NewSignupRows) => r.user?.id ?? null],
+  ['given_name', (r: NewSignupRows) => r.user?.given_name ?? null],
+  ['family_name', (r: NewSignupRows) => r.user?.family_name ?? null],
+  ['email', (r: NewSignupRows) => r.user?.email ?? null],
+  ['user_created_at', (r: NewSignupRows) => r.user?.created_at ?? null],
+] as const;
+
+const POSTGRES_BATCH_SQL = `
+WITH input AS (
+  SELECT * FROM unnest(${POSTGRES_COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(', ')})
+    AS i(${POSTGRES_COLUMNS.map(([name]) => name).join(', ')})
+),
+ent AS (
+  INSERT INTO entitlements (id, partner_id, external_id, name, plan_id, product_id, usage_reporting_id, resource_id,
+    organization_id, created_at, updated_at)
+  SELECT ent_id, partner_id, external_id, ent_name, plan_id, product_id, usage_reporting_id, resource_id,
+    org_id, ent_created_at, ent_created_at
+  FROM input
+  ON CONFLICT (partner_id, external_id) DO NOTHING
+  RETURNING seq, organization_id
+),
+kept AS (SELECT input.* FROM input JOIN ent ON ent.organization_id = input.org_id),
+org AS (
+  INSERT INTO organizations (id, name, sso_kind, sso_tenant_id, created_by, activated_at, created_at, updated_at)
+  SELECT org_id, org_name, sso_kind, sso_tenant_id, created_by, activated_at, org_created_at, org_created_at FROM kept
+),
+link AS (
+  INSERT INTO partner_organizations (partner_id, organization_id, created_at)
+  SELECT created_by, org_id, org_created_at FROM kept
+),
+usr AS (
+  INSERT INTO users (id, organization_id, given_name, family_name, email, created_at)
+  SELECT user_id, org_id, given_name, family_name, email, user_created_at FROM kept WHERE user_id IS NOT NULL
+)
+SELECT seq, organization_id FROM ent`;
+
+class PostgresBatcher implements Batcher {
+  private pending: Pending[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly timing: TransactionTiming,
+  ) {}
+
+  write(rows: NewSignupRows): Promise<SignupWrite> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ rows, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.drain();
+        });
+      }
+    });
+  }
+
+  private drain(): void {
+    while (this.inFlight < POSTGRES_IN_FLIGHT && this.pending.length > 0) {
+      const batch = this.pending.splice(0, MAX_BATCH);
+      this.inFlight++;
+      void this.send(batch).finally(() => {
+        this.inFlight--;
+        this.drain();
+      });
+    }
+  }
+
+  private async send(batch: Pending[]): Promise<void> {
+    const started = performance.now();
+    try {
+      const values = POSTGRES_COLUMNS.map(([, pick]) => batch.map((p) => pick(p.rows)));
+      // One statement in autocommit: its commit is the batch's, and it is durable before the answer comes back.
+      const result = await this.pool.query<{ seq: number; organization_id: string }>({ name: 'signups_batch', text: POSTGRES_BATCH_SQL, values });
+      this.timing.emit((performance.now() - started) / 1000, 'commit');
+      const seqByOrganization = new Map(result.rows.map((r) => [r.organization_id, Number(r.seq)]));
+      for (const p of batch) {
+        const seq = seqByOrganization.get(p.rows.organization.id);
+        p.resolve(seq === undefined ? { written: false, reason: 'external_id_taken' } : { written: true, entitlementSeq: seq });
+      }
+    } catch (error) {
+      this.timing.emit((performance.now() - started) / 1000, 'rollback');
+      for (const p of batch) p.reject(error);
+    }
+  }
+}
