@@ -1,4 +1,5 @@
 import type { Clock } from '../store/clock.js';
+import { finalChangeSeq, finalPositionBound, insertChangeRow } from '../store/change-log.js';
 import type { Db } from '../store/database.js';
 import { SdsError } from './errors.js';
 
@@ -24,53 +25,36 @@ export interface ChangeRecord {
 }
 
 /**
- * Appends one change record and returns its number; call it inside the write's transaction, as its last statement.
+ * Appends one change record and returns its position; call it inside the write's transaction, after
+ * lockStreamChanges (which the stream lock of a data write takes first).
  *
- * The number comes from bumping the namespace row. That UPDATE holds the row lock until the transaction commits, so
- * a second writer in the namespace waits and takes the next number only after the first committed: numbers commit
- * in order, and a reader paging by seq can never skip a late commit with a smaller number. Taking the lock last
- * keeps it short and cannot deadlock with the row locks the data write took before. On SQLite transactions are
- * serialized anyway.
+ * Positions only grow in commit order within a stream, and a reader paging by position never skips one that commits
+ * late: how each database guarantees it is described in src/store/change-log.ts.
  */
 export async function appendChange(db: Db, clock: Clock, c: NewChange): Promise<number> {
-  const bumped = await db
-    .updateTable('namespaces')
-    .set((eb) => ({ last_change_seq: eb('last_change_seq', '+', 1) }))
-    .where('tenant_id', '=', c.tenantId)
-    .where('id', '=', c.namespaceId)
-    .returning('last_change_seq')
-    .executeTakeFirst();
-  if (!bumped) {
+  const seq = await insertChangeRow(db, {
+    tenantId: c.tenantId,
+    namespaceId: c.namespaceId,
+    streamId: c.streamId,
+    operation: c.operation,
+    events: JSON.stringify(c.events),
+    createdAt: clock.now().toISOString(),
+  });
+  if (seq === undefined) {
     throw new SdsError('not_found', `The namespace '${c.namespaceId}' was not found.`, { parameters: { NamespaceId: c.namespaceId } });
   }
-  const seq = Number(bumped.last_change_seq);
-  await db
-    .insertInto('change_log')
-    .values({
-      tenant_id: c.tenantId,
-      namespace_id: c.namespaceId,
-      seq,
-      stream_id: c.streamId,
-      operation: c.operation,
-      events: JSON.stringify(c.events),
-      created_at: clock.now().toISOString(),
-    })
-    .execute();
   return seq;
 }
 
-/** The last change number handed out in the namespace (0 before the first change, or for an unknown namespace). */
+/**
+ * The position up to which the namespace's change log is final (0 before the first change): every change at or
+ * below it has committed, and none can still appear there.
+ */
 export async function currentChangeSeq(db: Db, tenantId: string, namespaceId: string): Promise<number> {
-  const row = await db
-    .selectFrom('namespaces')
-    .select('last_change_seq')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', namespaceId)
-    .executeTakeFirst();
-  return row ? Number(row.last_change_seq) : 0;
+  return finalChangeSeq(db, tenantId, namespaceId);
 }
 
-/** Changes after `afterSeq` to any of `streamIds`, oldest first, at most `limit`. */
+/** Final changes after `afterSeq` to any of `streamIds`, oldest first, at most `limit`. */
 export async function readChanges(
   db: Db,
   q: { tenantId: string; namespaceId: string; afterSeq: number; streamIds: readonly string[]; limit: number },
@@ -83,6 +67,7 @@ export async function readChanges(
     .where('namespace_id', '=', q.namespaceId)
     .where('seq', '>', q.afterSeq)
     .where('stream_id', 'in', [...q.streamIds])
+    .where(finalPositionBound(db))
     .orderBy('seq', 'asc')
     .limit(q.limit)
     .execute();

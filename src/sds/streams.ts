@@ -1,3 +1,4 @@
+import { lockStreamChanges } from '../store/change-log.js';
 import type { Clock } from '../store/clock.js';
 import type { Db } from '../store/database.js';
 import type { SdsStreamsTable } from '../store/schema.js';
@@ -123,6 +124,8 @@ export async function findStream(db: Db, scope: StreamScope, streamId: string): 
  * receiving events after its deletion removed the others.
  */
 async function lockStream(db: Db, scope: StreamScope, streamId: string): Promise<StreamRow | undefined> {
+  // First, before the row lock gives the transaction an id: the order of change positions within the stream.
+  await lockStreamChanges(db, scope.tenantId, scope.namespaceId, streamId);
   return db
     .updateTable('sds_streams')
     .set((eb) => ({ id: eb.ref('id') }))

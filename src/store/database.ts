@@ -128,7 +128,8 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
     };
   }
   const max = options.poolSize ?? 10;
-  const pool = new pg.Pool({ connectionString: target, max });
+  // A transaction left open holds back the readable end of the change log (src/store/change-log.ts): end it.
+  const pool = new pg.Pool({ connectionString: target, max, idle_in_transaction_session_timeout: 10_000 });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => undefined);
   const transactions = new TransactionTiming();
