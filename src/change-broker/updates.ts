@@ -64,7 +64,14 @@ export async function readUpdates(ctx: ChangeBrokerContext, signup: CbSignupRow,
 
   const pageSize = ctx.config.updatesPageSize;
   const changes = (
-    await readChanges(ctx.db, { tenantId: signup.tenant_id, namespaceId: signup.namespace_id, afterSeq: after.seq, streamIds: [...fromSeq.keys()], limit: pageSize })
+    await readChanges(ctx.db, {
+      tenantId: signup.tenant_id,
+      namespaceId: signup.namespace_id,
+      afterSeq: after.seq,
+      streamIds: [...fromSeq.keys()],
+      limit: pageSize,
+      below: current + 1,
+    })
   ).filter((c) => c.seq <= current);
   const delivered = changes.filter((c) => c.seq > (fromSeq.get(c.streamId) ?? Number.MAX_SAFE_INTEGER));
   const data = delivered.map((c) => ({ resourceId: c.streamId, operation: c.operation, events: c.events }));

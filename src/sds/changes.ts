@@ -1,5 +1,5 @@
 import type { Clock } from '../store/clock.js';
-import { finalChangeSeq, finalPositionBound, insertChangeRow } from '../store/change-log.js';
+import { finalBoundForNextRead, finalChangeSeq, insertChangeRow } from '../store/change-log.js';
 import type { Db } from '../store/database.js';
 import { SdsError } from './errors.js';
 
@@ -57,9 +57,18 @@ export async function currentChangeSeq(db: Db, tenantId: string, namespaceId: st
 /** Final changes after `afterSeq` to any of `streamIds`, oldest first, at most `limit`. */
 export async function readChanges(
   db: Db,
-  q: { tenantId: string; namespaceId: string; afterSeq: number; streamIds: readonly string[]; limit: number },
+  q: {
+    tenantId: string;
+    namespaceId: string;
+    afterSeq: number;
+    streamIds: readonly string[];
+    limit: number;
+    /** Read only below this position, which currentChangeSeq gave in an earlier statement (+ 1); found here if absent. */
+    below?: number;
+  },
 ): Promise<ChangeRecord[]> {
   if (q.streamIds.length === 0 || q.limit <= 0) return [];
+  const bound = q.below ?? (await finalBoundForNextRead(db, q.tenantId, q.namespaceId));
   const rows = await db
     .selectFrom('change_log')
     .select(['seq', 'stream_id', 'operation', 'events', 'created_at'])
@@ -67,7 +76,7 @@ export async function readChanges(
     .where('namespace_id', '=', q.namespaceId)
     .where('seq', '>', q.afterSeq)
     .where('stream_id', 'in', [...q.streamIds])
-    .where(finalPositionBound(db))
+    .where('seq', '<', bound)
     .orderBy('seq', 'asc')
     .limit(q.limit)
     .execute();

@@ -9,13 +9,15 @@ import type { Db } from './database.js';
 // PostgreSQL runs writers concurrently, so a counter row would make them queue (its lock is held to commit) and a
 // sequence would let a reader skip a number that commits late. Instead a change's position is its transaction id
 // and its ordinal in that transaction: `xid * 2048 + ordinal`, which orders like the pair (xid, ordinal) and fits a
-// double below 2^53 for the first 2^42 transactions. A reader reads only below the oldest transaction still running
-// (pg_snapshot_xmin): everything there has committed or rolled back, so that prefix of the log is final, and a page
-// read from it can never be overtaken by a late commit. Each stream's writers take a per-stream advisory lock
-// before anything gives them an xid, so within a stream, xid order is commit order.
-//
-// The price: a change becomes readable once every transaction older than it has ended, anywhere on the server.
-// Write transactions here are short, and server connections end any transaction left idle (see openStore).
+// double below 2^53 for the first 2^42 transactions. Each writer first takes, before anything gives its
+// transaction an id, a shared advisory lock on the namespace and an exclusive one on the stream. Then:
+// - within a stream, writers take turns and get their xids in turn, so xid order is commit order;
+// - a reader finds the namespace's horizon: the smallest xid among the transactions that hold the namespace lock
+//   (one without an xid yet will get one above the current snapshot's xmax). Every change below the horizon has
+//   committed or rolled back, so that prefix of the log is final, and a page read from it in a LATER statement
+//   can never be overtaken by a late commit. Writers in other namespaces, or elsewhere on the server, do not
+//   hold it back; an open write transaction in the namespace does, until it ends (short by construction, and
+//   server connections end any transaction left idle: see openStore).
 
 /** Changes one transaction may record on PostgreSQL (each data write records one). */
 export const CHANGES_PER_TRANSACTION = 2048;
@@ -24,11 +26,43 @@ export function isPostgres(db: Db): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-/** PostgreSQL: makes the stream's writers take turns, from before the transaction has an xid, until commit. */
+const namespaceKey = (tenantId: string, namespaceId: string) => `change-log\u001f${tenantId}\u001f${namespaceId}`;
+
+/**
+ * PostgreSQL: announces a writer of the namespace to readers and makes the stream's writers take turns, until
+ * commit. Call it first in the transaction, before anything gives the transaction an id.
+ */
 export async function lockStreamChanges(db: Db, tenantId: string, namespaceId: string, streamId: string): Promise<void> {
   if (!isPostgres(db)) return;
-  const key = `${tenantId}\u001f${namespaceId}\u001f${streamId}`;
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
+  const stream = `${namespaceKey(tenantId, namespaceId)}\u001f${streamId}`;
+  await sql`SELECT pg_advisory_xact_lock_shared(hashtextextended(${namespaceKey(tenantId, namespaceId)}, 0)),
+    pg_advisory_xact_lock(hashtextextended(${stream}, 0))`.execute(db);
+}
+
+/**
+ * The namespace's horizon as an xid8: below it, no transaction can still record a change. One scan of the lock
+ * table: the holders of the namespace lock, and the xids they hold (32-bit there, widened with the snapshot's epoch).
+ */
+async function postgresHorizon(db: Db, tenantId: string, namespaceId: string): Promise<bigint> {
+  const result = await sql<{ horizon: string }>`
+    WITH k AS (SELECT hashtextextended(${namespaceKey(tenantId, namespaceId)}, 0) AS key),
+    s AS (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax),
+    l AS (
+      SELECT pid, locktype, transactionid, classid, objid, objsubid, granted FROM pg_locks
+      WHERE locktype = 'transactionid' OR (locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))
+    ),
+    holders AS (
+      SELECT DISTINCT l.pid FROM l, k
+      WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted
+        AND l.classid::text::bigint = ((k.key >> 32) & 4294967295) AND l.objid::text::bigint = (k.key & 4294967295)
+    ),
+    xids AS (
+      SELECT l.transactionid::text::bigint AS xid FROM l JOIN holders USING (pid)
+      WHERE l.locktype = 'transactionid' AND l.granted AND l.pid <> pg_backend_pid()
+    )
+    SELECT least(s.xmax, min(s.xmax - (((s.xmax % 4294967296) - xids.xid + 4294967296) % 4294967296)))::text AS horizon
+    FROM s LEFT JOIN xids ON true GROUP BY s.xmax`.execute(db);
+  return BigInt(result.rows[0]?.horizon ?? '0');
 }
 
 export interface ChangeRow {
@@ -87,11 +121,7 @@ export async function insertChangeRow(db: Db, c: ChangeRow): Promise<number | un
 
 /** The highest position below which the namespace's change log is final: nothing can still commit at or under it. */
 export async function finalChangeSeq(db: Db, tenantId: string, namespaceId: string): Promise<number> {
-  if (isPostgres(db)) {
-    const result = await sql<{ seq: string | number }>`
-      SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint * ${CHANGES_PER_TRANSACTION} - 1 AS seq`.execute(db);
-    return Number(result.rows[0]?.seq ?? 0);
-  }
+  if (isPostgres(db)) return Number((await postgresHorizon(db, tenantId, namespaceId)) * BigInt(CHANGES_PER_TRANSACTION)) - 1;
   const row = await db
     .selectFrom('namespaces')
     .select('last_change_seq')
@@ -101,9 +131,10 @@ export async function finalChangeSeq(db: Db, tenantId: string, namespaceId: stri
   return row ? Number(row.last_change_seq) : 0;
 }
 
-/** A condition for a query over change_log `l`: the row lies in the final part of the log (always, on SQLite). */
-export function finalPositionBound(db: Db) {
-  return isPostgres(db)
-    ? sql<boolean>`seq < pg_snapshot_xmin(pg_current_snapshot())::text::bigint * ${CHANGES_PER_TRANSACTION}`
-    : sql<boolean>`1 = 1`;
+/**
+ * The bound under which a read issued AFTER this call finds the namespace's log final (no bound on SQLite, where
+ * every change handed out has committed). It must come from an earlier statement than the read.
+ */
+export async function finalBoundForNextRead(db: Db, tenantId: string, namespaceId: string): Promise<number> {
+  return isPostgres(db) ? (await finalChangeSeq(db, tenantId, namespaceId)) + 1 : Number.MAX_SAFE_INTEGER;
 }

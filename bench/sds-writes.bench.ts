@@ -1,0 +1,248 @@
+// Benchmark of SDS data writes into one namespace with 1, 10 and 50 concurrent writers (each on a stream of its
+// own, single-event inserts over HTTP), against a bare driver INSERT of the same rows (the event and its change
+// record, one round trip, no HTTP) with as many connections, measured in the same run. On PostgreSQL also two
+// server processes against one. Rounds alternate server and baseline; each figure is the median of BENCH_ROUNDS.
+//
+//   BENCH_SECONDS=3                seconds per measured round
+//   BENCH_ROUNDS=3                 rounds per figure (median)
+//   BENCH_WRITERS=1,10,50          concurrent writers
+//   SIGNUPS_BENCH_POSTGRES_URL=…   also measure on PostgreSQL (a throwaway database on that server)
+import { performance } from 'node:perf_hooks';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { createClient } from '../src/identity/clients.js';
+import { createNamespace } from '../src/sds/namespaces.js';
+import { systemClock } from '../src/store/clock.js';
+import { openStore } from '../src/store/database.js';
+import { clientCredentialsToken, type Database, positiveInt, postgresDatabase, type ServerChild, sqliteDatabase, startServer } from './support.js';
+
+const TENANT = 'bench-tenant';
+const NAMESPACE = 'bench';
+const SECONDS = positiveInt('BENCH_SECONDS', 3);
+const ROUNDS = positiveInt('BENCH_ROUNDS', 3);
+const WRITERS = (process.env.BENCH_WRITERS ?? '1,10,50').split(',').map((w) => Number(w));
+const POSTGRES_URL = process.env.SIGNUPS_BENCH_POSTGRES_URL || undefined;
+const MAX_WRITERS = Math.max(...WRITERS);
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const streamId = (i: number) => `w-${i}`;
+/** A new index for every write of the run, so that every write inserts. */
+let clock = Date.UTC(2020, 0, 1);
+const nextTimestamp = () => new Date((clock += 1000)).toISOString();
+
+/** Runs `writers` loops of `write` for SECONDS; answers writes per second. */
+async function drive(writers: number, write: (writer: number) => Promise<void>): Promise<number> {
+  let count = 0;
+  const end = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      while (performance.now() < end) {
+        await write(w);
+        count++;
+      }
+    }),
+  );
+  return count / ((performance.now() - started) / 1000);
+}
+
+interface Target {
+  setUp(): Promise<void>;
+  round(writers: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The server(s) over HTTP: POST .../Streams/{id}/Data with one event. */
+function serverTarget(database: Database, processes: number, label: string): Target & { createStreams(n: number): Promise<void> } {
+  const servers: ServerChild[] = [];
+  let token = '';
+  const base = (w: number) => `${servers[w % servers.length]?.ready.url ?? ''}/api/v1/Tenants/${TENANT}/Namespaces/${NAMESPACE}`;
+  return {
+    async createStreams(n) {
+      for (let i = 0; i < n; i++) {
+        const res = await fetch(`${base(0)}/Streams/${streamId(i)}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ Id: streamId(i), TypeId: 'BenchType' }),
+        });
+        await res.arrayBuffer();
+        if (res.status !== 201) throw new Error(`${label}: creating stream ${streamId(i)} answered ${res.status}`);
+      }
+    },
+    async setUp() {
+      for (let i = 0; i < processes; i++) servers.push(await startServer(['signups', database.url], `${label} ${i + 1}`));
+      const store = openStore(database.url, { poolSize: 1 });
+      try {
+        const client = await createClient(store.db, systemClock, { name: 'bench-writer', scopes: [], tenantId: TENANT });
+        token = await clientCredentialsToken(`${servers[0]?.ready.url}/identity/connect/token`, client);
+      } finally {
+        await store.close();
+      }
+    },
+    async round(writers) {
+      return drive(writers, async (w) => {
+        const res = await fetch(`${base(w)}/Streams/${streamId(w)}/Data`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify([{ Timestamp: nextTimestamp(), Value: w }]),
+        });
+        await res.arrayBuffer();
+        if (res.status !== 204) throw new Error(`${label}: write answered ${res.status}`);
+      });
+    },
+    async close() {
+      for (const s of servers) await s.stop();
+    },
+  };
+}
+
+/** The same two rows (event, change record) per write straight through the driver: the floor of the work. */
+function bareTarget(database: Database): Target {
+  const eventJson = (w: number, ts: string) => JSON.stringify({ Timestamp: ts, Value: w });
+  if (database.url.startsWith('sqlite:')) {
+    const sqlite = new SQLite(database.url.slice('sqlite:'.length));
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    let seq = 1e9;
+    const insertEvent = sqlite.prepare('INSERT INTO sds_events (tenant_id, namespace_id, stream_id, index_key, event) VALUES (?, ?, ?, ?, ?)');
+    const insertChange = sqlite.prepare(
+      'INSERT INTO change_log (tenant_id, namespace_id, seq, stream_id, operation, events, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const write = sqlite.transaction((w: number) => {
+      const ts = `bare-${nextTimestamp()}`;
+      insertEvent.run(TENANT, NAMESPACE, streamId(w), ts, eventJson(w, ts));
+      insertChange.run(TENANT, NAMESPACE, seq++, streamId(w), 'Insert', `[${eventJson(w, ts)}]`, new Date().toISOString());
+    });
+    return {
+      setUp: async () => undefined,
+      // One connection: concurrent writers would only queue on it; yield now and then like a server would.
+      round: (writers) => drive(writers, async (w) => {
+        write(w);
+        if (w === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      }),
+      close: async () => void sqlite.close(),
+    };
+  }
+  const pool = new pg.Pool({ connectionString: database.url, max: MAX_WRITERS });
+  let seq = 1e12;
+  const text = `WITH e AS (INSERT INTO sds_events (tenant_id, namespace_id, stream_id, index_key, event) VALUES ($1, $2, $3, $4, $5))
+    INSERT INTO change_log (tenant_id, namespace_id, seq, stream_id, operation, events, created_at) VALUES ($1, $2, $6, $3, 'Insert', $7, $8)`;
+  return {
+    setUp: async () => undefined,
+    round: (writers) =>
+      drive(writers, async (w) => {
+        const ts = `bare-${nextTimestamp()}`;
+        await pool.query({ name: 'bare', text, values: [TENANT, NAMESPACE, streamId(w), ts, eventJson(w, ts), seq++, `[${eventJson(w, ts)}]`, new Date().toISOString()] });
+      }),
+    close: () => pool.end(),
+  };
+}
+
+async function prepare(database: Database): Promise<void> {
+  const store = openStore(database.url, { poolSize: 1 });
+  try {
+    const { migrateToLatest } = await import('../src/store/migrate.js');
+    await migrateToLatest(store);
+    await createNamespace(store.db, systemClock, TENANT, NAMESPACE);
+    const now = new Date().toISOString();
+    await store.db
+      .insertInto('sds_types')
+      .values({
+        tenant_id: TENANT,
+        namespace_id: NAMESPACE,
+        id: 'BenchType',
+        definition: JSON.stringify({
+          Id: 'BenchType',
+          SdsTypeCode: 'Object',
+          Properties: [
+            { Id: 'Timestamp', IsKey: true, SdsType: { SdsTypeCode: 'DateTime' } },
+            { Id: 'Value', SdsType: { SdsTypeCode: 'Double' } },
+          ],
+        }),
+        key_property: 'Timestamp',
+        key_type_code: 16,
+        created_at: now,
+      })
+      .execute();
+  } finally {
+    await store.close();
+  }
+}
+
+interface Row {
+  dialect: string;
+  writers: number;
+  target: string;
+  rps: number;
+  baseline: number;
+}
+
+async function measure(dialect: string, database: Database, rows: Row[]): Promise<void> {
+  await prepare(database);
+  const one = serverTarget(database, 1, `${dialect} server`);
+  const bare = bareTarget(database);
+  await one.setUp();
+  const targets: Array<{ name: string; target: Target }> = [{ name: 'server', target: one }];
+  let two: ReturnType<typeof serverTarget> | undefined;
+  try {
+    // Streams made over HTTP, as a client would; one per writer.
+    await one.createStreams(MAX_WRITERS);
+    if (dialect === 'postgres') {
+      two = serverTarget(database, 2, `${dialect} two servers`);
+      await two.setUp();
+      targets.push({ name: 'two servers', target: two });
+    }
+    for (const writers of WRITERS) {
+      const runs = new Map<string, number[]>([['bare', []], ...targets.map((t): [string, number[]] => [t.name, []])]);
+      process.stdout.write(`${dialect}, ${writers} writer(s): `);
+      for (let r = 0; r < ROUNDS; r++) {
+        runs.get('bare')?.push(await bare.round(writers));
+        for (const t of targets) runs.get(t.name)?.push(await t.target.round(writers));
+        process.stdout.write(`${r + 1} `);
+      }
+      process.stdout.write('\n');
+      const baseline = median(runs.get('bare') ?? []);
+      for (const t of targets) {
+        if (t.name === 'two servers' && writers === 1) continue;
+        rows.push({ dialect, writers, target: t.name, rps: median(runs.get(t.name) ?? []), baseline });
+      }
+    }
+  } finally {
+    await one.close();
+    await two?.close();
+    await bare.close();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`SDS writes into one namespace: ${WRITERS.join(' / ')} writers, ${SECONDS} s per round, median of ${ROUNDS} rounds`);
+  const rows: Row[] = [];
+  const sqlite = sqliteDatabase('signups-bench-sds-');
+  try {
+    await measure('sqlite', sqlite, rows);
+  } finally {
+    await sqlite.drop();
+  }
+  if (POSTGRES_URL) {
+    const database = await postgresDatabase(POSTGRES_URL);
+    try {
+      await measure('postgres', database, rows);
+    } finally {
+      await database.drop();
+    }
+  }
+  console.log('');
+  console.log('dialect   writers  target        writes/s  bare INSERT/s  x bare');
+  for (const r of rows) {
+    console.log(
+      `${r.dialect.padEnd(8)}  ${String(r.writers).padStart(7)}  ${r.target.padEnd(12)}  ${r.rps.toFixed(0).padStart(8)}  ${r.baseline.toFixed(0).padStart(13)}  ${(r.rps / r.baseline).toFixed(2).padStart(6)}`,
+    );
+  }
+  console.log('x bare = server writes/s / bare driver INSERTs/s of the same rows with as many connections, same run (higher is better).');
+  console.log(JSON.stringify({ sds_writes: rows.map((r) => ({ ...r, rps: Math.round(r.rps), baseline: Math.round(r.baseline), ratio: Number((r.rps / r.baseline).toFixed(3)) })) }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
