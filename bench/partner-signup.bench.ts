@@ -1,9 +1,10 @@
 // Load benchmark of POST /partner/v2/signup: the real server on a durable database against a plain
 // node:http server that only parses the body and answers the same shape. Run with `npm run bench`.
 //
-//   BENCH_DURATION=10              seconds of the measured round, per target
+//   BENCH_DURATION=5               seconds of each measured round, per target
 //   BENCH_WARMUP=3                 seconds of the warm-up round, per target
-//   BENCH_CONNECTIONS=10           concurrent keep-alive connections
+//   BENCH_CONNECTIONS=32           concurrent keep-alive connections
+//   BENCH_ROUNDS=3                 measured rounds per target, alternating targets; figures are medians
 //   SIGNUPS_BENCH_POSTGRES_URL=…   also measure on PostgreSQL (a throwaway database on that server)
 //   BENCH_CPU_PROF=dir             write a CPU profile of each server process there (slows the servers)
 import { randomBytes } from 'node:crypto';
@@ -18,9 +19,10 @@ const PATH = '/partner/v2/signup';
 /** Below this share of 201 answers the figures describe errors, not signups, and the run fails. */
 const MIN_CREATED_SHARE = 0.99;
 
-const DURATION = positiveInt('BENCH_DURATION', 10);
+const DURATION = positiveInt('BENCH_DURATION', 5);
 const WARMUP = positiveInt('BENCH_WARMUP', 3);
-const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 10);
+const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 32);
+const ROUNDS = positiveInt('BENCH_ROUNDS', 3);
 const POSTGRES_URL = process.env.SIGNUPS_BENCH_POSTGRES_URL || undefined;
 const PROFILE_DIR = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
 
@@ -104,25 +106,40 @@ async function countEntitlements(databaseUrl: string): Promise<number> {
   }
 }
 
-async function measure(name: string, key: string, database: Database | undefined): Promise<TargetResult> {
+interface Target {
+  name: string;
+  key: string;
+  database: Database | undefined;
+  server: Awaited<ReturnType<typeof startTargetServer>>;
+  token: string | undefined;
+  rounds: Round[];
+  created: number;
+}
+
+async function startTarget(name: string, key: string, database: Database | undefined): Promise<Target> {
   process.stdout.write(`${name}: starting server… `);
   const server = await startTargetServer(database ? ['signups', database.url] : ['baseline'], key);
-  let measured: Round;
-  let warm: Round;
-  try {
-    const { url, client } = server.ready;
-    const token = client ? await clientCredentialsToken(`${url}/oauth2/token`, client) : undefined;
-    process.stdout.write(`warm-up ${WARMUP} s… `);
-    warm = await round(url, token, WARMUP);
-    process.stdout.write(`measuring ${DURATION} s… `);
-    measured = await round(url, token, DURATION);
-  } finally {
-    await server.stop();
-  }
-  const result: TargetResult = { name, key, measured, createdTotal: warm.created + measured.created };
+  const { url, client } = server.ready;
+  const token = client ? await clientCredentialsToken(`${url}/oauth2/token`, client) : undefined;
+  process.stdout.write(`warm-up ${WARMUP} s… `);
+  const warm = await round(url, token, WARMUP);
+  process.stdout.write('ready\n');
+  return { name, key, database, server, token, rounds: [], created: warm.created };
+}
+
+/** The round whose throughput is the median of the target's rounds (its p99 goes with it). */
+function medianRound(rounds: Round[]): Round {
+  const sorted = [...rounds].sort((a, b) => a.rps - b.rps);
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  if (!middle) throw new Error('no rounds');
+  return { ...middle, p99Ms: [...rounds].map((r) => r.p99Ms).sort((a, b) => a - b)[Math.floor(rounds.length / 2)] ?? middle.p99Ms };
+}
+
+async function finish(target: Target): Promise<TargetResult> {
+  await target.server.stop();
+  const result: TargetResult = { name: target.name, key: target.key, measured: medianRound(target.rounds), createdTotal: target.created };
   // Counted after the server closed its store: the answers were backed by rows on disk.
-  if (database) result.rowsInDatabase = await countEntitlements(database.url);
-  process.stdout.write('done\n');
+  if (target.database) result.rowsInDatabase = await countEntitlements(target.database.url);
   return result;
 }
 
@@ -160,23 +177,37 @@ function printTable(results: TargetResult[], baseline: TargetResult): void {
 
 async function main(): Promise<void> {
   console.log(
-    `POST ${PATH}: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s measured per target; servers in child processes on 127.0.0.1`,
+    `POST ${PATH}: ${CONNECTIONS} connections, ${WARMUP} s warm-up, then ${ROUNDS} rounds of ${DURATION} s per target (medians); servers in child processes on 127.0.0.1`,
   );
   if (PROFILE_DIR) console.log(`CPU profiles go to ${PROFILE_DIR} (profiling slows the servers; do not compare these figures)`);
+  const targets: Target[] = [];
+  const databases: Database[] = [];
   const results: TargetResult[] = [];
-  results.push(await measure('baseline (node:http)', 'baseline', undefined));
-
-  const databases: Array<{ name: string; key: string; open: () => Promise<Database> }> = [
-    { name: 'signups (sqlite file)', key: 'signups_sqlite', open: async () => sqliteDatabase('signups-bench-') },
-  ];
-  if (POSTGRES_URL) databases.push({ name: 'signups (postgres)', key: 'signups_postgres', open: () => postgresDatabase(POSTGRES_URL) });
-  for (const target of databases) {
-    const database = await target.open();
-    try {
-      results.push(await measure(target.name, target.key, database));
-    } finally {
-      await database.drop();
+  try {
+    targets.push(await startTarget('baseline (node:http)', 'baseline', undefined));
+    const sqlite = sqliteDatabase('signups-bench-');
+    databases.push(sqlite);
+    targets.push(await startTarget('signups (sqlite file)', 'signups_sqlite', sqlite));
+    if (POSTGRES_URL) {
+      const postgres = await postgresDatabase(POSTGRES_URL);
+      databases.push(postgres);
+      targets.push(await startTarget('signups (postgres)', 'signups_postgres', postgres));
     }
+    // Rounds alternate the targets, so that a noisy stretch of the shared machine hits them all alike.
+    for (let r = 0; r < ROUNDS; r++) {
+      process.stdout.write(`round ${r + 1}/${ROUNDS}: `);
+      for (const t of targets) {
+        const measured = await round(t.server.ready.url, t.token, DURATION);
+        t.rounds.push(measured);
+        t.created += measured.created;
+        process.stdout.write(`${t.key} ${measured.rps.toFixed(0)} req/s  `);
+      }
+      process.stdout.write('\n');
+    }
+    for (const t of targets) results.push(await finish(t));
+  } finally {
+    for (const t of targets) if (!results.some((r) => r.key === t.key)) await t.server.stop().catch(() => undefined);
+    for (const d of databases) await d.drop();
   }
 
   const [baseline] = results;
@@ -191,7 +222,7 @@ async function main(): Promise<void> {
     }
     if (m.errors > 0) problems.push(`${r.name}: ${m.errors} connection errors (${m.timeouts} timeouts)`);
     // A round ends with up to one request per connection in flight: written, but its answer not counted.
-    const inFlight = 2 * CONNECTIONS;
+    const inFlight = (ROUNDS + 1) * CONNECTIONS;
     if (r.rowsInDatabase !== undefined && (r.rowsInDatabase < r.createdTotal || r.rowsInDatabase > r.createdTotal + inFlight)) {
       problems.push(`${r.name}: ${r.createdTotal} signups answered 201 but the database holds ${r.rowsInDatabase} entitlements`);
     }

@@ -119,9 +119,24 @@ export async function insertChangeRow(db: Db, c: ChangeRow): Promise<number | un
   return seq;
 }
 
-/** The highest position below which the namespace's change log is final: nothing can still commit at or under it. */
+/**
+ * A position up to which the namespace's change log is final (nothing can still commit at or under it) that moves
+ * only when the namespace changes: its last final change, or 0.
+ */
 export async function finalChangeSeq(db: Db, tenantId: string, namespaceId: string): Promise<number> {
-  if (isPostgres(db)) return Number((await postgresHorizon(db, tenantId, namespaceId)) * BigInt(CHANGES_PER_TRANSACTION)) - 1;
+  if (isPostgres(db)) {
+    // The last change below the horizon, not the horizon itself: the horizon moves with every transaction on the
+    // server, and a position should move only when the namespace changes.
+    const horizon = Number((await postgresHorizon(db, tenantId, namespaceId)) * BigInt(CHANGES_PER_TRANSACTION));
+    const row = await db
+      .selectFrom('change_log')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('tenant_id', '=', tenantId)
+      .where('namespace_id', '=', namespaceId)
+      .where('seq', '<', horizon)
+      .executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  }
   const row = await db
     .selectFrom('namespaces')
     .select('last_change_seq')
@@ -136,5 +151,5 @@ export async function finalChangeSeq(db: Db, tenantId: string, namespaceId: stri
  * every change handed out has committed). It must come from an earlier statement than the read.
  */
 export async function finalBoundForNextRead(db: Db, tenantId: string, namespaceId: string): Promise<number> {
-  return isPostgres(db) ? (await finalChangeSeq(db, tenantId, namespaceId)) + 1 : Number.MAX_SAFE_INTEGER;
+  return isPostgres(db) ? Number((await postgresHorizon(db, tenantId, namespaceId)) * BigInt(CHANGES_PER_TRANSACTION)) : Number.MAX_SAFE_INTEGER;
 }
