@@ -204,7 +204,17 @@ export async function scheduleWebhookJobs(ctx: ChangeBrokerContext): Promise<num
     .where('w.state', '=', 'Enabled')
     .where('s.state', '=', 'Active')
     .where('j.id', 'is', null)
-    .where((eb) => eb.or([eb('n.last_change_seq', '>', eb.ref('w.after_seq')), eb('w.pending_message_id', 'is not', null)]))
+    // The namespace's newest change, not a counter: on PostgreSQL writers record changes without one.
+    .where((eb) =>
+      eb.or([
+        eb(
+          eb.selectFrom('change_log as l').select((m) => m.fn.max('l.seq').as('last')).whereRef('l.tenant_id', '=', 'n.tenant_id').whereRef('l.namespace_id', '=', 'n.id'),
+          '>',
+          eb.ref('w.after_seq'),
+        ),
+        eb('w.pending_message_id', 'is not', null),
+      ]),
+    )
     .execute();
   if (due.length === 0) return 0;
   const now = ctx.clock.now().toISOString();

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Db, DialectName } from '../store/database.js';
 import { type CatalogTables, type CatalogValue, catalogView, listTables, resyncSequences, type TableInfo } from '../store/tables.js';
 import { SandboxError } from './errors.js';
@@ -131,6 +131,12 @@ export async function restoreState(db: Db, dialect: DialectName, snapshot: Snaps
           await trx.insertInto(table.name).values(values).execute();
         }
       }
+      // A snapshot taken on PostgreSQL carries no namespace counters (its writers record changes without one):
+      // SQLite, whose writers count, numbers the next change after the newest restored one.
+      if (dialect === 'sqlite') await sql`UPDATE namespaces SET last_change_seq = CASE
+          WHEN (SELECT max(l.seq) FROM change_log l WHERE l.tenant_id = namespaces.tenant_id AND l.namespace_id = namespaces.id) > last_change_seq
+          THEN (SELECT max(l.seq) FROM change_log l WHERE l.tenant_id = namespaces.tenant_id AND l.namespace_id = namespaces.id)
+          ELSE last_change_seq END`.execute(trx);
     });
   } catch (error) {
     if (error instanceof SandboxError) throw error;

@@ -89,8 +89,39 @@ export async function readChanges(
   }));
 }
 
-/** Deletes change records written before the cutoff (ISO 8601 UTC); returns how many. */
+/**
+ * Deletes change records written before the cutoff (ISO 8601 UTC) and adds them to their namespaces' purged
+ * counts, in one transaction; returns how many.
+ */
 export async function purgeChangesBefore(db: Db, cutoffIso: string): Promise<number> {
-  const result = await db.deleteFrom('change_log').where('created_at', '<', cutoffIso).executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return db.transaction().execute(async (trx) => {
+    const counts = await trx
+      .selectFrom('change_log')
+      .select(['tenant_id', 'namespace_id', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .where('created_at', '<', cutoffIso)
+      .groupBy(['tenant_id', 'namespace_id'])
+      .execute();
+    if (counts.length === 0) return 0;
+    for (const c of counts) {
+      await trx
+        .updateTable('namespaces')
+        .set((eb) => ({ purged_changes: eb('purged_changes', '+', Number(c.n)) }))
+        .where('tenant_id', '=', c.tenant_id)
+        .where('id', '=', c.namespace_id)
+        .execute();
+    }
+    const result = await trx.deleteFrom('change_log').where('created_at', '<', cutoffIso).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  });
+}
+
+/** Changes ever written per namespace: those purged plus those retained. */
+export async function changeCounts(db: Db): Promise<Array<{ tenantId: string; namespaceId: string; changes: number }>> {
+  const rows = await db
+    .selectFrom('namespaces as n')
+    .leftJoin('change_log as l', (join) => join.onRef('l.tenant_id', '=', 'n.tenant_id').onRef('l.namespace_id', '=', 'n.id'))
+    .select(['n.tenant_id', 'n.id', 'n.purged_changes', (eb) => eb.fn.count<string | number>('l.seq').as('retained')])
+    .groupBy(['n.tenant_id', 'n.id', 'n.purged_changes'])
+    .execute();
+  return rows.map((r) => ({ tenantId: r.tenant_id, namespaceId: r.id, changes: Number(r.purged_changes) + Number(r.retained) }));
 }

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { consumerLag, type SignupLag } from '../change-broker/consumer-lag.js';
+import { changeCounts } from '../sds/changes.js';
 import type { Clock } from '../store/clock.js';
 import type { Store } from '../store/database.js';
 import { VERSION } from '../version.js';
@@ -152,9 +153,9 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
     registers: [registry],
     async collect() {
       await fromDatabase('change counts', async () => {
-        const rows = await store.db.selectFrom('namespaces').select(['tenant_id', 'id', 'last_change_seq']).execute();
+        const rows = await changeCounts(store.db);
         this.reset();
-        for (const row of rows) this.inc({ tenant_id: row.tenant_id, namespace_id: row.id }, Number(row.last_change_seq));
+        for (const row of rows) this.inc({ tenant_id: row.tenantId, namespace_id: row.namespaceId }, row.changes);
       });
     },
   });

@@ -8,6 +8,7 @@ import * as readPosition from './migrations/0005-signup-read-position.js';
 import * as changeSignals from './migrations/0006-change-signals.js';
 import * as typeAccess from './migrations/0007-type-access.js';
 import * as webhooks from './migrations/0008-webhooks.js';
+import * as purgedChanges from './migrations/0009-purged-changes.js';
 
 /** Migrations are listed here, not read from a folder, so they run the same from sources and from dist/. */
 function provider(store: Store): MigrationProvider {
@@ -23,6 +24,7 @@ function provider(store: Store): MigrationProvider {
     '0006-change-signals': { up: (db) => changeSignals.up(db, store.dialect), down: (db) => changeSignals.down(db, store.dialect) },
     '0007-type-access': { up: (db) => typeAccess.up(db), down: (db) => typeAccess.down(db) },
     '0008-webhooks': { up: (db) => webhooks.up(db), down: (db) => webhooks.down(db) },
+    '0009-purged-changes': { up: (db) => purgedChanges.up(db), down: (db) => purgedChanges.down(db) },
   };
   return { getMigrations: async () => migrations };
 }

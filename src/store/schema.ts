@@ -62,6 +62,7 @@ export interface NamespacesTable {
   tenant_id: string;
   id: string;
   last_change_seq: Generated<number>;
+  purged_changes: Generated<number>;
   created_at: string;
 }
 
