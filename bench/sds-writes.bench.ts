@@ -23,6 +23,8 @@ const ROUNDS = positiveInt('BENCH_ROUNDS', 3);
 const WRITERS = (process.env.BENCH_WRITERS ?? '1,10,50').split(',').map((w) => Number(w));
 const POSTGRES_URL = process.env.SIGNUPS_BENCH_POSTGRES_URL || undefined;
 const MAX_WRITERS = Math.max(...WRITERS);
+/** The writers' token, made once per database, so that every server target writes as the streams' owner. */
+let sharedToken: string | undefined;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const streamId = (i: number) => `w-${i}`;
@@ -71,10 +73,14 @@ function serverTarget(database: Database, processes: number, label: string): Tar
     },
     async setUp() {
       for (let i = 0; i < processes; i++) servers.push(await startServer(['signups', database.url], `${label} ${i + 1}`));
+      if (sharedToken) {
+        token = sharedToken;
+        return;
+      }
       const store = openStore(database.url, { poolSize: 1 });
       try {
         const client = await createClient(store.db, systemClock, { name: 'bench-writer', scopes: [], tenantId: TENANT });
-        token = await clientCredentialsToken(`${servers[0]?.ready.url}/identity/connect/token`, client);
+        token = sharedToken = await clientCredentialsToken(`${servers[0]?.ready.url}/identity/connect/token`, client);
       } finally {
         await store.close();
       }
@@ -178,6 +184,7 @@ interface Row {
 }
 
 async function measure(dialect: string, database: Database, rows: Row[]): Promise<void> {
+  sharedToken = undefined;
   await prepare(database);
   const one = serverTarget(database, 1, `${dialect} server`);
   const bare = bareTarget(database);
