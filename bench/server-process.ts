@@ -1,6 +1,6 @@
 // The server under load, in its own process so the load generator does not share its event loop.
 // Usage: node --import tsx bench/server-process.ts baseline
-//        node --import tsx bench/server-process.ts signups <database url>
+//        node --import tsx bench/server-process.ts signups <database url> [--no-metrics]
 // Reports { url, client? } to the parent over IPC once listening; stops cleanly on SIGTERM
 // (a clean exit is what lets --cpu-prof write its profile).
 import { randomUUID } from 'node:crypto';
@@ -65,7 +65,7 @@ async function startBaseline(): Promise<{ ready: ReadyMessage; close: () => Prom
 }
 
 /** The real server, built the way the tests build it, on the given durable database. */
-async function startSignups(databaseUrl: string): Promise<{ ready: ReadyMessage; close: () => Promise<void> }> {
+async function startSignups(databaseUrl: string, metrics = true): Promise<{ ready: ReadyMessage; close: () => Promise<void> }> {
   const config: ServerConfig = {
     ...configFromEnv({}),
     databaseUrl,
@@ -75,6 +75,7 @@ async function startSignups(databaseUrl: string): Promise<{ ready: ReadyMessage;
     logLevel: 'silent',
     // Far above what a run can send, so the limiter counts but never refuses.
     rateLimit: { max: 1_000_000_000, windowMs: 60_000 },
+    metrics,
   };
   const store = openStore(databaseUrl, { backgroundCheckpoints: true });
   await migrateToLatest(store);
@@ -91,11 +92,11 @@ async function startSignups(databaseUrl: string): Promise<{ ready: ReadyMessage;
 }
 
 async function main(): Promise<void> {
-  const [kind, databaseUrl] = process.argv.slice(2);
+  const [kind, databaseUrl, flag] = process.argv.slice(2);
   if (!process.send) throw new Error('server-process must be spawned with an IPC channel');
   let target: Awaited<ReturnType<typeof startBaseline>>;
   if (kind === 'baseline') target = await startBaseline();
-  else if (kind === 'signups' && databaseUrl) target = await startSignups(databaseUrl);
+  else if (kind === 'signups' && databaseUrl) target = await startSignups(databaseUrl, flag !== '--no-metrics');
   else throw new Error(`usage: server-process.ts baseline | signups <database url> (got '${process.argv.slice(2).join(' ')}')`);
 
   let stopping = false;

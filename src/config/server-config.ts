@@ -60,6 +60,8 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   changeBroker: ChangeBrokerConfig;
   sandbox: SandboxConfig;
+  /** Serve GET /metrics and measure requests for it. */
+  metrics: boolean;
   /** When set, GET /metrics needs `Authorization: Bearer <this>`. */
   metricsToken?: string;
 }
@@ -89,6 +91,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     },
     logLevel: env.SIGNUPS_LOG_LEVEL || 'info',
     shutdownTimeoutMs: intFrom(env, 'SIGNUPS_SHUTDOWN_TIMEOUT_MS', 10_000),
+    metrics: !['0', 'false', 'no', 'off'].includes((env.SIGNUPS_METRICS ?? '').toLowerCase()),
     changeBroker: {
       signupLimit: intFrom(env, 'SIGNUPS_SIGNUP_LIMIT', 10_000),
       retentionSeconds: intFrom(env, 'SIGNUPS_RETENTION_SECONDS', 3600),

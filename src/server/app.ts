@@ -209,7 +209,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     sendError(Errors.notFound(`No route for ${request.method} ${request.url.split('?')[0]}`), request, reply, links),
   );
 
-  const metrics = registerMetrics(app, { store, clock, log: app.log, ...(config.metricsToken ? { token: config.metricsToken } : {}) });
+  const metrics = config.metrics ? registerMetrics(app, { store, clock, log: app.log, ...(config.metricsToken ? { token: config.metricsToken } : {}) }) : undefined;
 
   if (config.changeBroker.backgroundWorker) {
     // Change Broker background work (activation, expiry, purge) runs in every process; leases keep it single.
@@ -222,7 +222,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const liveStreams = new LiveStreams();
   app.addHook('preClose', async () => liveStreams.closeAll());
   const communityMembership = (communityId: string, tenantIds: readonly string[]) => areMembers(store.db, communityId, tenantIds);
-  await registerRateLimit(app, config.rateLimit, clock, metrics.rateLimited);
+  await registerRateLimit(app, config.rateLimit, clock, metrics?.rateLimited);
   // Added after the rate limiter's own onRoute hook, so limits are counted before tokens are checked.
   app.addHook('onRoute', (route) => {
     const config = route.config as RouteConfig | undefined;
@@ -277,6 +277,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   }
   await registerApiDocs(app, { documents: served, baseUrl: context.baseUrl });
   await registerConsole(app);
-  registerLandingPage(app, { documentNames: served.map((d) => d.name), consoleAvailable: consoleBuilt(), metricsProtected: config.metricsToken !== undefined });
+  registerLandingPage(app, { documentNames: served.map((d) => d.name), consoleAvailable: consoleBuilt(), metrics: !config.metrics ? 'off' : config.metricsToken !== undefined ? 'protected' : 'open' });
   return app;
 }

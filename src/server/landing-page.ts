@@ -5,7 +5,7 @@ export interface LandingOptions {
   /** Served documents, linked by name. */
   documentNames: readonly string[];
   consoleAvailable: boolean;
-  metricsProtected: boolean;
+  metrics: 'open' | 'protected' | 'off';
 }
 
 const escapeHtml = (text: string): string =>
@@ -38,7 +38,7 @@ function page(options: LandingOptions): string {
       <li>${consoleLink}</li>
       <li><a href="/docs">API reference</a> — every OpenAPI document, with "try it" against this server</li>
       <li><a href="/healthz">Health</a> · <a href="/readyz">Readiness</a></li>
-      <li><a href="/metrics">Metrics</a> (Prometheus text format${options.metricsProtected ? '; needs the metrics bearer token' : ''})</li>
+      ${options.metrics === 'off' ? '<li>Metrics are turned off (SIGNUPS_METRICS=off)</li>' : `<li><a href="/metrics">Metrics</a> (Prometheus text format${options.metrics === 'protected' ? '; needs the metrics bearer token' : ''})</li>`}
     </ul>
     <h2>OpenAPI documents</h2>
     <ul>

@@ -60,7 +60,8 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
   });
   // Label lookups hash their values on every call; the few combinations a server sees are kept instead.
   const children = new Map<string, { count: { inc(): void }; time: { observe(seconds: number): void } }>();
-  app.addHook('onResponse', async (request, reply) => {
+  // A callback hook, not an async one: no promise per request.
+  app.addHook('onResponse', (request, reply, done) => {
     const operation = operationOf(request);
     const key = `${operation} ${request.method} ${reply.statusCode}`;
     let child = children.get(key);
@@ -71,6 +72,7 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
     }
     child.count.inc();
     child.time.observe(reply.elapsedTime / 1000);
+    done();
   });
 
   const rateLimited = new Counter({

@@ -162,3 +162,11 @@ describeEachDialect('metrics: bearer token', (server) => {
     assert.match(text, /signups_http_requests_total/);
   });
 }, { metricsToken: 'secret-metrics-token' });
+
+describeEachDialect('metrics: turned off', (server) => {
+  test('with SIGNUPS_METRICS=off there is no /metrics', async () => {
+    const s = server();
+    const res = await call(s.url, 'GET', '/metrics');
+    assert.equal(res.status, 404);
+  });
+}, { metrics: false });
