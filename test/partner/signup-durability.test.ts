@@ -96,10 +96,12 @@ for (const dialect of testDialects()) {
       };
       const lanes = Array.from({ length: 24 }, () => lane());
       while (acknowledged.length < 300) await new Promise((done) => setTimeout(done, 5));
+      // Listen before the kill: the exit may come while the lanes are still settling.
+      const exited = new Promise((done) => server.child.once('exit', done));
       server.child.kill('SIGKILL');
       killed = true;
       await Promise.all(lanes);
-      await new Promise((done) => server.child.once('exit', done));
+      await exited;
 
       const present = new Set(
         (await store.db.selectFrom('organizations').select('id').where('created_by', '=', partnerId).execute()).map((o) => o.id),
