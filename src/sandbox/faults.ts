@@ -1,25 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { SandboxError } from './errors.js';
+import type { Fault, FaultInput } from './wire.js';
 
-export interface FaultInput {
-  operationId?: string;
-  method?: string;
-  pathPattern?: string;
-  clientId?: string;
-  status?: number;
-  delayMs?: number;
-  probability?: number;
-  seed?: number;
-  times?: number;
-}
-
-export interface Fault extends FaultInput {
-  id: string;
-  probability: number;
-  applied: number;
-  remaining: number | null;
-  createdAt: string;
-}
+export type { Fault, FaultInput } from './wire.js';
 
 export interface FaultTarget {
   operationId: string | null;
@@ -31,7 +14,7 @@ export interface FaultTarget {
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
 /** Mulberry32: a small, fast generator whose sequence a seed fixes, so that `probability` repeats run to run. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

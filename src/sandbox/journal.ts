@@ -1,18 +1,7 @@
 import { redact, redactUrl } from './redact.js';
+import type { JournalEntry } from './wire.js';
 
-export interface JournalEntry {
-  requestId: string;
-  time: string;
-  method: string;
-  path: string;
-  operationId: string | null;
-  status: number;
-  durationMs: number;
-  clientId: string | null;
-  requestBody: unknown;
-  responseBody: unknown;
-  injectedFault: string | null;
-}
+export type { JournalEntry } from './wire.js';
 
 export interface JournalFilter {
   operationId?: string;

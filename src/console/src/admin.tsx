@@ -1,33 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Answer, request, type Session } from './api';
+import type { Fault, JournalEntry } from '../../sandbox/wire';
 import { ApiErrorView, formatTime, Json, Panel } from './components';
 
-interface JournalEntry {
-  requestId: string;
-  time: string;
-  method: string;
-  path: string;
-  operationId: string | null;
-  status: number;
-  durationMs: number;
-  clientId: string | null;
-  requestBody: unknown;
-  responseBody: unknown;
-  injectedFault: string | null;
-}
-interface Fault {
-  id: string;
-  operationId?: string;
-  method?: string;
-  pathPattern?: string;
-  clientId?: string;
-  status?: number;
-  delayMs?: number;
-  probability: number;
-  remaining?: number | null;
-  applied: number;
-  createdAt: string;
-}
 interface ClockState {
   now: string;
   frozen: boolean;
