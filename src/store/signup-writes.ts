@@ -2,6 +2,7 @@ import type SQLite from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { type Db, nativeOf, type NativeDatabase } from './database.js';
+import type { EntitlementsTable, OrganizationsTable, UsersTable } from './schema.js';
 import type { TransactionTiming } from './transaction-timing.js';
 
 // The write path of a partner signup (organization, partner link, entitlement, first user), group-committed:
@@ -15,29 +16,9 @@ import type { TransactionTiming } from './transaction-timing.js';
 // signups that arrive while they are busy form the next batch.
 
 export interface NewSignupRows {
-  organization: {
-    id: string;
-    name: string | null;
-    sso_kind: string;
-    sso_tenant_id: string;
-    created_by: string;
-    activated_at: string | null;
-    created_at: string;
-    updated_at: string;
-  };
-  entitlement: {
-    id: string;
-    partner_id: string;
-    external_id: string;
-    name: string;
-    plan_id: string;
-    product_id: string;
-    usage_reporting_id: string | null;
-    resource_id: string | null;
-    created_at: string;
-    updated_at: string;
-  };
-  user: { id: string; given_name: string; family_name: string; email: string; created_at: string } | null;
+  organization: OrganizationsTable;
+  entitlement: Omit<EntitlementsTable, 'seq' | 'organization_id'>;
+  user: Omit<UsersTable, 'organization_id'> | null;
 }
 
 export type SignupWrite = { written: true; entitlementSeq: number } | { written: false; reason: 'external_id_taken' };
