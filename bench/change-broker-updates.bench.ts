@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { createClient } from '../src/identity/clients.js';
+import { seededRandom } from '../src/sandbox/faults.js';
 import { createNamespace } from '../src/sds/namespaces.js';
 import { systemClock } from '../src/store/clock.js';
 import { openStore, type Store } from '../src/store/database.js';
@@ -106,21 +107,10 @@ async function setUp(api: Api): Promise<{ signupId: string; bookmark: string }> 
 // ---------------------------------------------------------------------------------------------------------------
 // 1. Reading a backlog
 
-/** Deterministic, so every run and every dialect writes the same backlog. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Mostly small writes with a tail of large ones, as telemetry tends to arrive: mean about 6.5 events. */
 function writeSizes(total: number): number[] {
-  const random = mulberry32(42);
+  // Seeded, so every run and every dialect writes the same backlog.
+  const random = seededRandom(42);
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const sizes: number[] = [];
   let left = total;
