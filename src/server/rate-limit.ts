@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import type { RateLimitConfig } from '../config/server-config.js';
 import type { Clock } from '../store/clock.js';
 import { Errors } from './api-error.js';
-import { clockedRateLimitStore } from './rate-limit-store.js';
+import { clockedRateLimitStore, redisClockedRateLimitStore } from './rate-limit-store.js';
 
 /**
  * Fixed-window limits per client (per address for calls without a valid token). With a Redis URL the counters
@@ -39,8 +39,9 @@ export async function registerRateLimit(app: FastifyInstance, config: RateLimitC
     max: config.max,
     timeWindow: config.windowMs,
     hook: 'onRequest',
-    // Windows in memory follow the server clock; Redis expires its counters by its own (real) time.
-    ...(redis ? { redis, nameSpace: 'signups-rl:', skipOnError: true } : { store: clockedRateLimitStore(clock) }),
+    // Windows follow the server clock, in memory and in Redis alike, so that a moved sandbox clock opens new ones.
+    store: redis ? redisClockedRateLimitStore(redis, clock, 'signups-rl:') : clockedRateLimitStore(clock),
+    skipOnError: redis !== undefined,
     ...(onRejected ? { onExceeded: (request: FastifyRequest) => onRejected(request) } : {}),
     keyGenerator: (request) => (request.principal ? `client:${request.principal.clientId}` : `ip:${request.ip}`),
     errorResponseBuilder: (_request, context) => Errors.rateLimited(`Rate limit exceeded: ${context.max} requests per window; retry in ${context.after}`),
