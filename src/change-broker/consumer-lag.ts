@@ -60,9 +60,23 @@ export async function consumerLag(db: Executor, now: Date, filter: { signupIds?:
   });
 }
 
+/** A signup's consumer lag as Get Signup By Id shows it (`consumerLag`, an extension of this server). */
+export interface ConsumerLagView {
+  pendingChanges: number;
+  oldestPendingDate: string | null;
+  lagSeconds: number;
+}
+
+/** The consumer lag of one signup, or null when it is not Active (only an Active signup has a consumer). */
+export async function signupLag(db: Executor, now: Date, signupId: string): Promise<ConsumerLagView | null> {
+  const [lag] = await consumerLag(db, now, { signupIds: [signupId] });
+  return lag ? { pendingChanges: lag.pendingChanges, oldestPendingDate: lag.oldestPendingAt, lagSeconds: lag.lagSeconds } : null;
+}
+
 /**
- * Records that a signup's changes up to `seq` were delivered to its consumer by a push (the live updates stream):
- * pushed changes count as read. Never moves the position back.
+ * Records that a signup's changes up to `seq` were delivered to its consumer by a push (the live updates stream or
+ * a webhook): pushed changes count as read. Never moves the position back, so that a slower push channel of the
+ * same signup does not count changes another one already delivered as pending again.
  */
 export async function recordDelivered(db: Executor, signupId: string, seq: number): Promise<void> {
   await db

@@ -8,6 +8,7 @@ import type { Db } from '../store/database.js';
 import type { CbJobsTable } from '../store/schema.js';
 import type { Selectable } from 'kysely';
 import { Bookmarks } from './bookmarks.js';
+import { recordDelivered } from './consumer-lag.js';
 import { addSeconds, type ChangeBrokerContext } from './context.js';
 import { touchSignup } from './signups.js';
 import { readUpdates } from './updates.js';
@@ -168,7 +169,8 @@ export async function runWebhookJob(ctx: ChangeBrokerContext, job: JobRow, owner
       .where('pending_message_id', '=', pending.id)
       .execute();
     // A delivered update is a read one: the signup stays alive and its consumer lag counts from here.
-    await touchSignup(ctx, signup.id, now, signup.inactivity_seconds, pending.nextSeq);
+    await touchSignup(ctx, signup.id, now, signup.inactivity_seconds);
+    await recordDelivered(ctx.db, signup.id, pending.nextSeq);
     // More may be waiting: look again at once.
     await ctx.db.updateTable('cb_jobs').set({ due_at: now.toISOString(), lease_owner: null, lease_until: null, attempts: 0 }).where('id', '=', job.id).where('lease_owner', '=', owner).execute();
     return;

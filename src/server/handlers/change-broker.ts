@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { signupLag } from '../../change-broker/consumer-lag.js';
 import type { ChangeBrokerContext } from '../../change-broker/context.js';
 import { toSignup, toTrustee } from '../../change-broker/representation.js';
 import { listResources, type ResourceFilter, updateResources } from '../../change-broker/resources.js';
@@ -85,7 +86,7 @@ export function changeBrokerHandlers(app: AppContext) {
       const row = await ownSignup(ctx, await caller(request), signupId(request), { touch: true });
       const position = await startingPosition(ctx, row);
       const bookmark = position ? (await bookmarkService(app)).issue(row.id, position) : '';
-      return { ...toSignup(row), bookmark };
+      return { ...toSignup(row), bookmark, consumerLag: await signupLag(ctx.db, ctx.clock.now(), row.id) };
     },
 
     async updateSignup(request: Req) {
