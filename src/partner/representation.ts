@@ -2,11 +2,6 @@ import type { EntitlementRow, OrganizationRow } from '../store/schema.js';
 import type { Page } from './paging.js';
 import { encodePageToken } from './paging.js';
 
-/** Builds absolute URLs; the base comes from configuration or from the request's own host. */
-export interface UrlBuilder {
-  base: string;
-}
-
 export const entitlementUrl = (base: string, id: string): string => `${base}/partner/v2/entitlements/${encodeURIComponent(id)}`;
 export const organizationUrl = (base: string, id: string): string => `${base}/partner/v2/organizations/${encodeURIComponent(id)}`;
 /** The id in a partner/v2 resource URL (`…/partner/v2/{collection}/{id}`, any host), or null if it is not one. */

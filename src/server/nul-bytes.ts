@@ -1,4 +1,4 @@
-const escape = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+import { escapePointerSegment } from './json-pointer.js';
 
 /**
  * The JSON Pointer of the first string (or property name) that holds a NUL character, or null. PostgreSQL cannot
@@ -17,7 +17,7 @@ export function pointerToNul(value: unknown): string | null {
       const entries = Object.entries(node);
       for (let i = entries.length - 1; i >= 0; i -= 1) {
         const [key, child] = entries[i] as [string, unknown];
-        const childPointer = `${pointer}/${escape(key)}`;
+        const childPointer = `${pointer}/${escapePointerSegment(key)}`;
         if (key.includes('\u0000')) return childPointer;
         stack.push({ value: child, pointer: childPointer });
       }

@@ -1,4 +1,5 @@
 import type { Problem } from './api-error.js';
+import { escapePointerSegment, pointerSegments, unescapePointerSegment } from './json-pointer.js';
 
 /** The subset of an Ajv error that we read. */
 export interface SchemaError {
@@ -9,12 +10,10 @@ export interface SchemaError {
   message?: string;
 }
 
-const unescape = (segment: string): string => segment.replace(/~1/g, '/').replace(/~0/g, '~');
-const escape = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function valueAt(root: unknown, pointer: string): unknown {
   let node = root;
-  for (const segment of pointer.split('/').slice(1).map(unescape)) {
+  for (const segment of pointerSegments(pointer)) {
     if (typeof node !== 'object' || node === null) return undefined;
     node = (node as Record<string, unknown>)[segment];
   }
@@ -24,7 +23,7 @@ function valueAt(root: unknown, pointer: string): unknown {
 /** The pointer to the field the error is about: a missing or unexpected property is named, not its parent. */
 function pointerOf(error: SchemaError): string {
   const child = error.params.missingProperty ?? error.params.additionalProperty ?? (error.keyword === 'discriminator' ? error.params.tag : undefined);
-  return typeof child === 'string' ? `${error.instancePath}/${escape(child)}` : error.instancePath;
+  return typeof child === 'string' ? `${error.instancePath}/${escapePointerSegment(child)}` : error.instancePath;
 }
 
 function messageOf(error: SchemaError): string {
@@ -79,7 +78,7 @@ export function problemsFromValidation(errors: readonly SchemaError[], context: 
     if (context === 'body') {
       problems.push({ code: 'invalid_input', title: 'Invalid Input', detail: `${pointer || '/'} ${detail}`, pointer });
     } else {
-      const parameter = unescape(pointer.split('/')[1] ?? '');
+      const parameter = unescapePointerSegment(pointer.split('/')[1] ?? '');
       problems.push({
         code: 'invalid_parameter',
         title: 'Invalid Parameter',

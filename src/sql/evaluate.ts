@@ -1,5 +1,6 @@
 import type { Expr, OrderItem, SelectItem } from './ast.js';
 import { SqlError } from './sql-error.js';
+import { jsonPath } from './json-path.js';
 
 /** A result row: column name to value (objects stay objects until output). */
 export type Row = Record<string, unknown>;
@@ -58,17 +59,6 @@ function likeToRegExp(pattern: string): RegExp {
 
 export function like(value: unknown, pattern: string): boolean {
   return likeToRegExp(pattern).test(typeof value === 'string' ? value : JSON.stringify(value));
-}
-
-function jsonPath(value: unknown, path: string): unknown {
-  let current = typeof value === 'string' ? safeParse(value) : value;
-  const steps = path.replace(/^\$\.?/, '').match(/[^.[\]]+|\[\d+\]/g) ?? [];
-  for (const step of steps) {
-    if (current === null || typeof current !== 'object') return null;
-    const key = step.startsWith('[') ? Number(step.slice(1, -1)) : step;
-    current = (current as Record<string | number, unknown>)[key];
-  }
-  return current === undefined ? null : current;
 }
 
 function safeParse(text: string): unknown {
@@ -152,8 +142,11 @@ function text(value: unknown): string {
 function call(name: string, args: Expr[], row: Row, alias?: string): unknown {
   const values = args.map((a) => evaluate(a, row, alias));
   switch (name) {
-    case 'json_extract':
-      return jsonPath(values[0], String(values[1] ?? '$'));
+    case 'json_extract': {
+      // A JSON column arrives as its text.
+      const json = typeof values[0] === 'string' ? safeParse(values[0]) : values[0];
+      return jsonPath(json, String(values[1] ?? '$')) ?? null;
+    }
     case 'lower':
       return values[0] === null ? null : text(values[0]).toLowerCase();
     case 'upper':

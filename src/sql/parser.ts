@@ -538,9 +538,3 @@ export function splitStatements(text: string): string[] {
 export function hasCode(text: string): boolean {
   return text.replace(/--[^\n]*/g, '').replace(/\/\*(?!\+)[\s\S]*?\*\//g, '').trim().length > 0;
 }
-
-/** True when a shell buffer ends a statement: a `;` outside strings and comments closes it. */
-export function isComplete(buffer: string): boolean {
-  const { statements, rest } = scanStatements(buffer);
-  return statements.length > 0 && !hasCode(rest);
-}

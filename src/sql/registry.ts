@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { deref, flatten, type JsonSchema, resolvePointer } from './schema.js';
 import { SqlError } from './sql-error.js';
+import { unescapePointerSegment } from '../server/json-pointer.js';
 
 /**
  * Providers, services, resources and methods as the OpenAPI documents declare them in
@@ -124,7 +125,7 @@ function loadMethod(doc: OpenApiDoc, resource: ResourceInfo, raw: RawResource, n
   if (!ref) throw new Error(`${resource.id}.${name} has no operation.$ref`);
   const match = /^#\/paths\/(.+)\/([a-z]+)$/.exec(ref);
   if (!match) throw new Error(`${resource.id}.${name}: operation.$ref must point at #/paths/<path>/<method>`);
-  const path = decodeURIComponent(match[1] as string).replace(/~1/g, '/').replace(/~0/g, '~');
+  const path = unescapePointerSegment(decodeURIComponent(match[1] as string));
   const op = resolvePointer(doc, ref) as Record<string, unknown>;
   // Parameters of the path item apply to every operation under it; the operation's own override them.
   const item = resolvePointer(doc, ref.slice(0, ref.lastIndexOf('/'))) as { parameters?: JsonSchema[] };

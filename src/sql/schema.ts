@@ -1,5 +1,6 @@
-/** Just enough JSON Schema (as OpenAPI 3.0 writes it) for DESCRIBE, payload checks and value conversion. */
+import { pointerSegments } from '../server/json-pointer.js';
 
+/** Just enough JSON Schema (as OpenAPI 3.0 writes it) for DESCRIBE, payload checks and value conversion. */
 export interface JsonSchema {
   $ref?: string;
   type?: string;
@@ -22,8 +23,7 @@ export interface JsonSchema {
 export function resolvePointer(doc: unknown, ref: string): unknown {
   if (!ref.startsWith('#')) throw new Error(`only local references are supported: ${ref}`);
   let node: unknown = doc;
-  for (const raw of ref.slice(1).split('/').slice(1)) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const key of pointerSegments(ref)) {
     if (node === null || typeof node !== 'object' || !(key in node)) throw new Error(`unresolvable reference ${ref}`);
     node = (node as Record<string, unknown>)[key];
   }

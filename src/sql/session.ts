@@ -15,6 +15,7 @@ import { buildRequest, checkPayload, chooseMethod, parameterNames, topLevelEqual
 import { DEFAULT_SERVER } from './options.js';
 import type { MethodInfo, Registry, ResourceInfo } from './registry.js';
 import { SqlError } from './sql-error.js';
+import { jsonPath } from './json-path.js';
 
 export type Result = Rows | { message: string };
 
@@ -22,15 +23,6 @@ export const DESPATCHED = 'The operation was despatched successfully';
 
 /** Guards against a server whose `next` links never end. */
 const MAX_PAGES = 10_000;
-
-function jsonPath(value: unknown, key: string | undefined): unknown {
-  let current = value;
-  for (const part of (key ?? '').replace(/^\$\.?/, '').split('.').filter(Boolean)) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
-}
 
 /** The rows of one answer: the array (or object) under the method's `objectKey`, or the whole body. */
 function rowsOf(method: MethodInfo, body: unknown): Row[] {

@@ -23,5 +23,3 @@ export class ManualClock implements Clock {
     this.#ms = new Date(at).getTime();
   }
 }
-
-export const isoNow = (clock: Clock): string => clock.now().toISOString();

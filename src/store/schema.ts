@@ -246,8 +246,6 @@ export interface Database {
   users: UsersTable;
 }
 
-export type ClientRow = Selectable<ClientsTable>;
 export type OrganizationRow = Selectable<OrganizationsTable>;
 export type EntitlementRow = Selectable<EntitlementsTable>;
-export type NewEntitlement = Insertable<EntitlementsTable>;
 export type CbSignupRow = Selectable<CbSignupsTable>;

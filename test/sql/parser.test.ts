@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ExecStatement, InsertStatement, SelectStatement, ShowStatement, Statement } from '../../src/sql/ast.js';
-import { isComplete, parseStatement, splitStatements } from '../../src/sql/parser.js';
+import { hasCode, parseStatement, scanStatements, splitStatements } from '../../src/sql/parser.js';
 import { SqlError } from '../../src/sql/sql-error.js';
 
 /**
@@ -216,9 +216,14 @@ describe('SQL scripts', () => {
     ]);
   });
   test('a shell buffer is complete only when a ; ends it outside a string', () => {
-    assert.equal(isComplete('SELECT 1'), false);
-    assert.equal(isComplete('SELECT 1;'), true);
-    assert.equal(isComplete("EXEC a.b.c.d @@json='{\n\"a\": 1;"), false);
-    assert.equal(isComplete("EXEC a.b.c.d @@json='{\n\"a\": 1}';"), true);
+    // What the shell reads from each buffer: the statements ended so far, and code left waiting for its ;.
+    const complete = (buffer: string) => {
+      const { statements, rest } = scanStatements(buffer);
+      return statements.length > 0 && !hasCode(rest);
+    };
+    assert.equal(complete('SELECT 1'), false);
+    assert.equal(complete('SELECT 1;'), true);
+    assert.equal(complete("EXEC a.b.c.d @@json='{\n\"a\": 1;"), false);
+    assert.equal(complete("EXEC a.b.c.d @@json='{\n\"a\": 1}';"), true);
   });
 });
