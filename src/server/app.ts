@@ -28,6 +28,7 @@ import { identityHandlers } from './handlers/identity.js';
 import { sdsHandlers } from './handlers/sds.js';
 import { oauthHandlers } from './handlers/oauth.js';
 import { partnerHandlers } from './handlers/partner.js';
+import { listPartnerOrganizationUsersHandler } from './handlers/partner-organization-users.js';
 import { sandboxHandlers } from './handlers/sandbox.js';
 import { consoleBuilt, registerConsole } from './console.js';
 import { registerLandingPage } from './landing-page.js';
@@ -67,6 +68,7 @@ interface RouteConfig {
 /** The OpenAPI documents served, each with the error format its clients expect. */
 const DOCUMENTS: ReadonlyArray<{ file: string; format: ErrorFormat; sandboxOnly?: boolean }> = [
   { file: 'partner-v2.yaml', format: 'partner' },
+  { file: 'partner-extensions-v1.yaml', format: 'partner' },
   { file: 'sds-v1.yaml', format: 'aveva' },
   { file: 'change-broker-v1.yaml', format: 'aveva' },
   { file: 'sandbox-v1.yaml', format: 'partner', sandboxOnly: true },
@@ -249,6 +251,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   const handlers: Record<string, Handler> = {
     ...partnerHandlers(context),
+    listPartnerOrganizationUsers: listPartnerOrganizationUsersHandler(context),
     ...oauthHandlers(context),
     ...healthHandlers(context),
     ...identityHandlers(context),

@@ -35,8 +35,11 @@ export async function createSandbox(store: Store, config: ServerConfig): Promise
   return { clock, control: new ClockControl(clock, ctx), journal: new RequestJournal(config.sandbox.journalSize), faults: new FaultRegistry() };
 }
 
-/** The sandbox's own routes are never journaled or faulted: a fault must not lock its remover out. */
-const isSandboxRoute = (request: FastifyRequest): boolean => /^\/_signups\//i.test(request.url);
+/**
+ * The sandbox's own routes are never journaled or faulted: a fault must not lock its remover out. Other routes of
+ * ours under `/_signups/` (the partner extensions) are API calls like any other.
+ */
+const isSandboxRoute = (request: FastifyRequest): boolean => /^\/_signups\/v1\/(?:clock|reset|snapshot|requests|faults)(?:[/?]|$)/i.test(request.url);
 
 const FAULT_ANSWERS: Record<number, { code: string; title: string; oauth: string }> = {
   400: { code: 'bad_request', title: 'Bad Request', oauth: 'invalid_request' },

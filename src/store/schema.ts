@@ -247,5 +247,6 @@ export interface Database {
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
+export type UserRow = Selectable<UsersTable>;
 export type EntitlementRow = Selectable<EntitlementsTable>;
 export type CbSignupRow = Selectable<CbSignupsTable>;

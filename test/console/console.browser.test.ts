@@ -113,6 +113,51 @@ for (const dialect of testDialects()) {
       await page.close();
     });
 
+    test('a partner sees an organization’s users and whether its signup is complete, before and after activation', async () => {
+      const partner = await server.createClient({ name: 'users-marketplace', scopes: PARTNER_SCOPES });
+      const page = await browser.page();
+      await signIn(page, server.url, partner);
+      await page.getByRole('link', { name: 'New signup' }).click();
+      const form = page.getByTestId('signup-form');
+      await form.getByLabel('Name', { exact: true }).first().fill('Pending Organization');
+      await form.getByLabel('Azure AD tenant id (SSO)').fill('b3a17773-05cc-4431-9560-433fb4613da8');
+      await form.getByLabel('External id').fill('console-pending-0001');
+      await form.getByLabel('Name', { exact: true }).nth(1).fill('Pending Entitlement');
+      await form.getByRole('button', { name: 'Sign up' }).click();
+      await page.getByRole('status').filter({ hasText: 'organization_id' }).waitFor();
+      const listed = await call<{ data: Array<{ id: string; name: string }> }>(server.url, 'GET', '/partner/v2/organizations', { token: await partner.token() });
+      const organizationId = listed.body.data.find((o) => o.name === 'Pending Organization')?.id;
+      assert.ok(organizationId, 'the signup created the organization');
+
+      const openOrganization = async () => {
+        await page.getByRole('link', { name: 'Organizations' }).click();
+        await page.getByTestId('organizations').getByRole('link', { name: 'Pending Organization' }).click();
+        await page.getByRole('heading', { name: 'Pending Organization' }).waitFor();
+      };
+      await openOrganization();
+      const state = page.getByTestId('signup-state');
+      await state.getByText('Incomplete', { exact: true }).waitFor();
+      assert.match(await page.getByTestId('users').innerText(), /No users yet/);
+      await shot(page, 'partner-organization-incomplete');
+
+      await page.getByRole('link', { name: 'New signup' }).click();
+      const activate = page.getByTestId('activate-form');
+      await activate.getByLabel('Organization id').fill(organizationId);
+      await activate.getByLabel('Given name').fill('Grace');
+      await activate.getByLabel('Family name').fill('Hopper');
+      await activate.getByLabel('Email').fill('grace@console.example');
+      await activate.getByRole('button', { name: 'Activate' }).click();
+      await page.getByRole('status').filter({ hasText: 'signup is complete' }).waitFor();
+
+      await openOrganization();
+      await state.getByText('Complete', { exact: true }).waitFor();
+      const users = page.getByTestId('users');
+      await users.getByText('grace@console.example').waitFor();
+      assert.match(await users.innerText(), /Grace Hopper/);
+      await shot(page, 'partner-organization-complete');
+      await page.close();
+    });
+
     test('a tenant client sees its streams charted, its signups with their resources, and a write in the live feed within a second', async () => {
       await server.createNamespace(TENANT, NAMESPACE);
       const app = await server.createClient({ name: 'historian-app', tenant: TENANT });

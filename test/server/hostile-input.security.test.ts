@@ -10,6 +10,7 @@ import { storeDigest } from '../helpers/store-digest.js';
 // Every route of the documents a default server serves (the sandbox routes exist only with --sandbox).
 const DOCUMENTS = [
   ['partner-v2.yaml', 'partner'],
+  ['partner-extensions-v1.yaml', 'partner'],
   ['sds-v1.yaml', 'aveva'],
   ['change-broker-v1.yaml', 'aveva'],
   ['change-broker-push-v1.yaml', 'aveva'],

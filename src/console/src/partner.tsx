@@ -25,6 +25,19 @@ interface Entitlement {
   organization?: { id: string };
   metadata: Metadata;
 }
+interface OrganizationUser {
+  id: string;
+  given_name: string;
+  family_name: string;
+  email: string;
+  created_at: string;
+}
+/** Our extension's answer (openapi/partner-extensions-v1.yaml): partner/v2 has no route for an organization's users. */
+interface OrganizationUserList {
+  signup_complete: boolean;
+  completed_at: string | null;
+  data: OrganizationUser[];
+}
 interface List<T> {
   data: T[];
   metadata: Metadata;
@@ -179,11 +192,41 @@ function EntitlementTable({ items }: { items: Entitlement[] }) {
   );
 }
 
+function UserTable({ items }: { items: OrganizationUser[] }) {
+  if (items.length === 0) return <p class="muted" data-testid="users">No users yet.</p>;
+  return (
+    <table class="list" data-testid="users">
+      <thead>
+        <tr>
+          <th>Name</th>
+          <th>Email</th>
+          <th class="wide">Id</th>
+          <th class="wide">Added</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((u) => (
+          <tr key={u.id}>
+            <td>
+              {u.given_name} {u.family_name}
+            </td>
+            <td class="mono">{u.email}</td>
+            <td class="mono wide">{u.id}</td>
+            <td class="wide">{formatTime(u.created_at)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function OrganizationDetail({ session, id, onClose }: { session: Session; id: string; onClose: () => void }) {
   const [org, setOrg] = useState<Answer<Organization> | null>(null);
   const [entitlements, setEntitlements] = useState<Answer<List<Entitlement>> | null>(null);
+  const [users, setUsers] = useState<Answer<OrganizationUserList> | null>(null);
   useEffect(() => {
     void request<Organization>(`/partner/v2/organizations/${encodeURIComponent(id)}`, { token: session.token }).then(setOrg);
+    void request<OrganizationUserList>(`/_signups/v1/partner/organizations/${encodeURIComponent(id)}/users`, { token: session.token }).then(setUsers);
     void everything<Entitlement>(`/partner/v2/entitlements?organization.id=${encodeURIComponent(id)}&page_size=100`, session.token).then(setEntitlements);
   }, [id, session.token]);
   return (
@@ -208,8 +251,22 @@ function OrganizationDetail({ session, id, onClose }: { session: Session; id: st
           <dd class="mono">{org.body.sso_url ?? '—'}</dd>
           <dt>Created</dt>
           <dd>{formatTime(org.body.metadata.created_at)}</dd>
+          <dt>Signup</dt>
+          <dd data-testid="signup-state">
+            {users?.ok ? (
+              <>
+                <Badge value={users.body.signup_complete ? 'Complete' : 'Incomplete'} />{' '}
+                <span class="muted">{users.body.signup_complete ? formatTime(users.body.completed_at) : 'waiting for activation with a first user'}</span>
+              </>
+            ) : (
+              '—'
+            )}
+          </dd>
         </dl>
       )}
+      <h3>Users</h3>
+      {users && !users.ok && <ApiErrorView answer={users} />}
+      {users?.ok && <UserTable items={users.body.data} />}
       <h3>Entitlements</h3>
       {entitlements && !entitlements.ok && <ApiErrorView answer={entitlements} />}
       {entitlements?.ok && <EntitlementTable items={entitlements.body.data} />}
