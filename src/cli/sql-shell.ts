@@ -28,7 +28,7 @@ function loadHistory(file: string): string[] {
 /**
  * `signups sql`: an interactive shell. Lines gather until a `;` ends a statement; up and down arrows recall
  * earlier statements (kept in ~/.signups_sql_history, or SIGNUPS_SQL_HISTORY). Piped input works the same way,
- * without prompts, and exits non-zero if a statement failed.
+ * without prompts, and resolves with true (a non-zero exit) if a statement failed.
  */
 export interface ShellIo {
   input: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -36,12 +36,12 @@ export interface ShellIo {
   error: NodeJS.WritableStream;
 }
 
-export async function sqlShell(flags: SqlFlags, io: ShellIo = { input: process.stdin, output: process.stdout, error: process.stderr }): Promise<void> {
+export async function sqlShell(flags: SqlFlags, io: ShellIo = { input: process.stdin, output: process.stdout, error: process.stderr }): Promise<boolean> {
   const options = await runnerOptions(flags);
   // The SQL engine loads while the prompt waits for the first statement.
   let runner: Promise<Runner> | undefined;
   const engine = () => (runner ??= import('../sql/runner.js').then(({ Runner }) => new Runner(options)));
-  const write = flags.outfile ? outputSink(flags.outfile) : (chunk: string) => void io.output.write(chunk);
+  const write = outputSink(flags.outfile, (chunk) => void io.output.write(chunk));
   const interactive = io.input.isTTY === true;
   const file = historyFile();
   const rl = createInterface({
@@ -126,5 +126,5 @@ export async function sqlShell(flags: SqlFlags, io: ShellIo = { input: process.s
     failed = true;
     io.error.write('error: the last statement was not ended with ";"\n');
   }
-  if (failed && !interactive) process.exitCode = 1;
+  return failed && !interactive;
 }

@@ -1,30 +1,37 @@
-import { spawn } from 'node:child_process';
+// `signups exec` and `signups sql` run in this process, through the same command line a user types (src/cli/program.ts),
+// so that each statement costs a parse and its HTTP calls instead of a Node start; test/cli/sql-smoke.e2e.test.ts
+// runs the real command once.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, ROOT, type Run, shellEnv } from '../helpers/cli.js';
+import { PassThrough, Writable } from 'node:stream';
+import { runCli } from '../../src/cli/program.js';
+import type { Run } from '../helpers/cli.js';
 
-export { ensureBuilt, type Run } from '../helpers/cli.js';
+export type { Run } from '../helpers/cli.js';
 
-/** The user's shell environment, with a command history of this test run's own. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = shellEnv();
+/** The variables a user's shell would have: none of the machine's own SIGNUPS_* settings, a history of this run's own. */
+function userEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('SIGNUPS_') || key.startsWith('SIGNUPS_TEST_')) env[key] = value;
   env.SIGNUPS_SQL_HISTORY = join(tmpdir(), `signups-sql-history-${process.pid}`);
   return { ...env, ...extra };
 }
 
-/** Runs `signups ARGS` as a user would, optionally feeding stdin. */
-export function signups(args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: cleanEnv(options.env ?? {}), stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(options.input ?? '');
-  });
+/** Runs `signups ARGS` as a user would, optionally feeding stdin; the environment is the user's for the run only. */
+export async function signups(args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<Run> {
+  const stdin = new PassThrough();
+  stdin.end(options.input ?? '');
+  let out = '';
+  let err = '';
+  const stdout = new Writable({ decodeStrings: false, write: (chunk: string | Buffer, _encoding, done) => ((out += chunk.toString()), done()) });
+  const stderr = new Writable({ decodeStrings: false, write: (chunk: string | Buffer, _encoding, done) => ((err += chunk.toString()), done()) });
+  // The SQL front end reads credentials from the environment as the process would; runs in a file are sequential.
+  const saved = process.env;
+  process.env = userEnv(options.env ?? {});
+  try {
+    const code = await runCli(args, { stdin, stdout, stderr });
+    return { code, stdout: out, stderr: err };
+  } finally {
+    process.env = saved;
+  }
 }

@@ -3,9 +3,7 @@ import { before, test } from 'node:test';
 import { configFromEnv } from '../../src/config/server-config.js';
 import { describeEachDialect } from '../helpers/server.js';
 import { activeSignup, addStream, api, newSpace, runJobs, type Signup, type Space, type Updates, writeChange } from '../change-broker/support.js';
-import { ensureBuilt, type Run, signups } from './cli-runner.js';
-
-before(ensureBuilt);
+import { type Run, signups } from './cli-runner.js';
 
 function ok(run: Run): string {
   assert.equal(run.code, 0, run.stderr);

@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import { createCommunity, shareStream } from '../../src/change-broker/communities.js';
 import { describeEachDialect } from '../helpers/server.js';
 import { addStream, newSpace, runJobs, type Signup, writeChange } from '../change-broker/support.js';
-import { ensureBuilt, type Run, signups } from './cli-runner.js';
-
-before(ensureBuilt);
+import { type Run, signups } from './cli-runner.js';
 
 function json<T>(run: Run): T {
   assert.equal(run.code, 0, run.stderr);

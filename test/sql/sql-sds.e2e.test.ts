@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { describeEachDialect } from '../helpers/server.js';
 import { activeSignup, api, newSpace, type Space, type Updates } from '../change-broker/support.js';
-import { ensureBuilt, type Run, signups } from './cli-runner.js';
-
-before(ensureBuilt);
+import { type Run, signups } from './cli-runner.js';
 
 function json<T>(run: Run): T {
   assert.equal(run.code, 0, run.stderr);

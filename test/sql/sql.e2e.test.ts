@@ -8,7 +8,7 @@ import { getOrCreateSecret } from '../../src/store/settings.js';
 import { entitlementDetails, signupBody, ssoConfig, user } from '../helpers/fixtures.js';
 import { call } from '../helpers/http.js';
 import { describeEachDialect, type TestServer } from '../helpers/server.js';
-import { ensureBuilt, type Run, signups } from './cli-runner.js';
+import { type Run, signups } from './cli-runner.js';
 
 /** The EXEC statement of confluent.partner.signups' documentation, templates and all. */
 const SEED_SIGNUP = `EXEC confluent.partner.signups.signup
@@ -37,7 +37,6 @@ interface Entitlement {
 
 let dir: string;
 before(async () => {
-  await ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'signups-sql-'));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));

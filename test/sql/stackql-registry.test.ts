@@ -12,7 +12,7 @@ import { parseRegistryFlag } from '../../src/sql/registry-flag.js';
 import { renderTemplate } from '../../src/sql/template.js';
 import { entitlementDetails, signupBody, user } from '../helpers/fixtures.js';
 import { describeEachDialect } from '../helpers/server.js';
-import { ensureBuilt, signups } from './cli-runner.js';
+import { signups } from './cli-runner.js';
 import { registryFlag, writeStackqlRegistry } from './stackql-registry-fixture.js';
 
 const AUTH_VARS = ['CONFLUENT_CLOUD_API_KEY', 'CONFLUENT_CLOUD_API_SECRET', 'MY_KEY', 'MY_SECRET', 'MY_CREDS', 'MY_TOKEN'];
@@ -161,8 +161,7 @@ describeEachDialect("StackQL's Confluent provider layout driving a Signups serve
     assert.throws(() => parseAuthFlag('not json'), /--auth must be JSON/);
   });
 
-  test('the real CLI: exec --registry --auth --server with -o jsonl', async () => {
-    await ensureBuilt();
+  test('the command line: exec --registry --auth --server with -o jsonl', async () => {
     const s = server();
     const client = await s.client();
     const auth = JSON.stringify({ confluent: { type: 'basic', username_var: 'MY_KEY', password_var: 'MY_SECRET' } });
