@@ -1,5 +1,6 @@
 import type { Clock } from '../store/clock.js';
-import { finalBoundForNextRead, finalChangeSeq, insertChangeRow } from '../store/change-log.js';
+import { sql } from 'kysely';
+import { finalBoundForNextRead, finalChangeSeq, insertChangeRow, isPostgres } from '../store/change-log.js';
 import type { Db } from '../store/database.js';
 import { SdsError } from './errors.js';
 
@@ -54,6 +55,57 @@ export async function currentChangeSeq(db: Db, tenantId: string, namespaceId: st
   return finalChangeSeq(db, tenantId, namespaceId);
 }
 
+/** Streams read as separate index runs merged by position (SQLite allows 500 parts in a compound select). */
+const MERGED_STREAMS = 100;
+
+interface ChangeLogRow {
+  seq: number | string;
+  stream_id: string;
+  operation: ChangeOperation;
+  events: string;
+  created_at: string;
+}
+
+interface ChangesQuery {
+  tenantId: string;
+  namespaceId: string;
+  afterSeq: number;
+  streamIds: readonly string[];
+  limit: number;
+}
+
+/**
+ * One position-ordered run per stream from the (stream, seq) index, merged and cut at the limit: SQLite merges the
+ * parts of a compound select, PostgreSQL plans a Merge Append over the parts (each cut at the limit itself, which
+ * keeps it from planning a sort of everything). A page reads about `limit` records however many changes other
+ * streams of the namespace have.
+ */
+async function mergedStreams(db: Db, q: ChangesQuery, bound: number): Promise<ChangeLogRow[]> {
+  const postgres = isPostgres(db);
+  const parts = q.streamIds.map((id) => {
+    const part = sql`SELECT seq, stream_id, operation, events, created_at FROM change_log
+      WHERE tenant_id = ${q.tenantId} AND namespace_id = ${q.namespaceId} AND stream_id = ${id} AND seq > ${q.afterSeq} AND seq < ${bound}`;
+    return postgres && q.streamIds.length > 1 ? sql`(${part} ORDER BY seq LIMIT ${q.limit})` : part;
+  });
+  const result = await sql<ChangeLogRow>`${sql.join(parts, sql` UNION ALL `)} ORDER BY seq LIMIT ${q.limit}`.execute(db);
+  return result.rows;
+}
+
+/** Many streams: one scan of the namespace's log in position order, filtered by stream. */
+function filteredScan(db: Db, q: ChangesQuery, bound: number): Promise<ChangeLogRow[]> {
+  return db
+    .selectFrom('change_log')
+    .select(['seq', 'stream_id', 'operation', 'events', 'created_at'])
+    .where('tenant_id', '=', q.tenantId)
+    .where('namespace_id', '=', q.namespaceId)
+    .where('stream_id', 'in', [...q.streamIds])
+    .where('seq', '>', q.afterSeq)
+    .where('seq', '<', bound)
+    .orderBy('seq', 'asc')
+    .limit(q.limit)
+    .execute();
+}
+
 /** Final changes after `afterSeq` to any of `streamIds`, oldest first, at most `limit`. */
 export async function readChanges(
   db: Db,
@@ -69,17 +121,8 @@ export async function readChanges(
 ): Promise<ChangeRecord[]> {
   if (q.streamIds.length === 0 || q.limit <= 0) return [];
   const bound = q.below ?? (await finalBoundForNextRead(db, q.tenantId, q.namespaceId));
-  const rows = await db
-    .selectFrom('change_log')
-    .select(['seq', 'stream_id', 'operation', 'events', 'created_at'])
-    .where('tenant_id', '=', q.tenantId)
-    .where('namespace_id', '=', q.namespaceId)
-    .where('seq', '>', q.afterSeq)
-    .where('stream_id', 'in', [...q.streamIds])
-    .where('seq', '<', bound)
-    .orderBy('seq', 'asc')
-    .limit(q.limit)
-    .execute();
+  const streams = [...new Set(q.streamIds)];
+  const rows = streams.length <= MERGED_STREAMS ? await mergedStreams(db, { ...q, streamIds: streams }, bound) : await filteredScan(db, { ...q, streamIds: streams }, bound);
   return rows.map((r) => ({
     seq: Number(r.seq),
     streamId: r.stream_id,

@@ -9,6 +9,7 @@ import * as changeSignals from './migrations/0006-change-signals.js';
 import * as typeAccess from './migrations/0007-type-access.js';
 import * as webhooks from './migrations/0008-webhooks.js';
 import * as purgedChanges from './migrations/0009-purged-changes.js';
+import * as changeLogByStream from './migrations/0010-change-log-by-stream.js';
 
 /** Migrations are listed here, not read from a folder, so they run the same from sources and from dist/. */
 function provider(store: Store): MigrationProvider {
@@ -25,6 +26,7 @@ function provider(store: Store): MigrationProvider {
     '0007-type-access': { up: (db) => typeAccess.up(db), down: (db) => typeAccess.down(db) },
     '0008-webhooks': { up: (db) => webhooks.up(db), down: (db) => webhooks.down(db) },
     '0009-purged-changes': { up: (db) => purgedChanges.up(db), down: (db) => purgedChanges.down(db) },
+    '0010-change-log-by-stream': { up: (db) => changeLogByStream.up(db), down: (db) => changeLogByStream.down(db) },
   };
   return { getMigrations: async () => migrations };
 }
