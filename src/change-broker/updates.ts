@@ -1,8 +1,12 @@
+import { sql } from 'kysely';
+import { AccessRights, hasRights, streamAccess, type Trustee } from '../sds/access.js';
 import { type ChangeOperation, currentChangeSeq, readChanges } from '../sds/changes.js';
+import { finalChangeSeqSql } from '../store/change-log.js';
 import type { CbSignupRow } from '../store/schema.js';
 import type { BookmarkPosition } from './bookmarks.js';
 import type { ChangeBrokerContext } from './context.js';
 import { signupNotActive } from './errors.js';
+import { ownerOf } from './owner.js';
 import { readableResources } from './resource-access.js';
 
 export interface UpdateView {
@@ -49,7 +53,6 @@ export function requireActive(signup: CbSignupRow): void {
  */
 export async function readUpdates(ctx: ChangeBrokerContext, signup: CbSignupRow, after: BookmarkPosition): Promise<UpdatesPage> {
   requireActive(signup);
-  const now = ctx.clock.now();
   const current = await currentChangeSeq(ctx.db, signup.tenant_id, signup.namespace_id);
   const resources = await ctx.db
     .selectFrom('cb_signup_resources')
@@ -59,9 +62,14 @@ export async function readUpdates(ctx: ChangeBrokerContext, signup: CbSignupRow,
     .execute();
   const readable = await readableResources(ctx, signup, resources.map((r) => r.resource_id));
   const fromSeq = new Map(resources.filter((r) => readable.has(r.resource_id)).map((r) => [r.resource_id, Number(r.from_seq ?? 0)]));
+  return pageAfter(ctx, signup, after, current, fromSeq);
+}
+
+/** The page after `after` from (after, current] of the readable resources, each counted from its own position. */
+async function pageAfter(ctx: ChangeBrokerContext, signup: CbSignupRow, after: BookmarkPosition, current: number, fromSeq: Map<string, number>): Promise<UpdatesPage> {
+  const now = ctx.clock.now();
   const everything: UpdatesPage = { data: [], next: { seq: Math.max(after.seq, current), validFrom: now }, positions: [] };
   if (fromSeq.size === 0 || after.seq >= current) return everything;
-
   const pageSize = ctx.config.updatesPageSize;
   const changes = (
     await readChanges(ctx.db, {
@@ -83,3 +91,78 @@ export async function readUpdates(ctx: ChangeBrokerContext, signup: CbSignupRow,
   const next = changes.length < pageSize || !last ? everything.next : positionAfter(last);
   return { data, next, positions: delivered.map((c, i) => (i === delivered.length - 1 ? next : positionAfter(c))) };
 }
+
+/** Who polls: the path's tenant and namespace (as spelled there) and the token's trustee. */
+export interface Poller {
+  tenantId: string;
+  namespaceId: string;
+  trustee: Trustee;
+}
+
+interface PollRow extends CbSignupRow {
+  current_seq: number | string;
+  /** JSON: [resource id, from_seq, stream owner type, owner object id, owner tenant id, acl] per accessible resource. */
+  resources: string;
+}
+
+type ResourceEntry = [string, number | null, string | null, string | null, string | null, string | null];
+
+/**
+ * A poll of an Active signup the poller owns, in two statements: the first postpones the signup's expiry (and
+ * records the acknowledged position) only if every check a poll makes holds, and returns the signup, its readable
+ * resources and the namespace's final position; the second reads the page. Answers undefined when the checks do not
+ * all hold (unknown or foreign signup, not Active, due to expire, a community signup, another spelling of the
+ * owner): the caller then takes the general path, which says why. `position` reads the bookmark once the signup is
+ * known, so that the checks before it take precedence, as on the general path.
+ */
+export async function pollUpdates(
+  ctx: ChangeBrokerContext,
+  poller: Poller,
+  signupId: string,
+  options: { readSeq: number | undefined; position: (signupId: string) => BookmarkPosition },
+): Promise<(UpdatesPage & { signupId: string }) | undefined> {
+  const id = signupId.toLowerCase();
+  if (!GUID.test(id)) return undefined;
+  const now = ctx.clock.now().toISOString();
+  const postgres = ctx.dialect === 'postgres';
+  const expires = postgres
+    ? sql`to_char((CAST(${now} AS timestamptz) + inactivity_seconds * interval '1 second') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+    : sql`strftime('%Y-%m-%dT%H:%M:%fZ', ${now}, '+' || inactivity_seconds || ' seconds')`;
+  const ownerTenant = poller.trustee.TenantId?.toLowerCase() ?? null;
+  const update = sql`UPDATE cb_signups
+    SET last_accessed_at = ${now}, expires_at = ${expires}, read_seq = coalesce(CAST(${options.readSeq ?? null} AS bigint), read_seq)
+    WHERE id = ${id} AND tenant_id = ${poller.tenantId}
+      AND namespace_id IN (SELECT n.id FROM namespaces n WHERE n.tenant_id = ${poller.tenantId} AND lower(n.id) = ${poller.namespaceId.toLowerCase()})
+      AND state = 'Active' AND expires_at > ${now} AND community_id IS NULL
+      AND owner_type = ${poller.trustee.Type} AND lower(owner_object_id) = ${poller.trustee.ObjectId.toLowerCase()}
+      AND (owner_tenant_id IS NULL OR CAST(${ownerTenant} AS text) IS NULL OR lower(owner_tenant_id) = CAST(${ownerTenant} AS text))`;
+  const resources = (signup: string) => sql`FROM cb_signup_resources r
+    LEFT JOIN sds_streams st ON st.tenant_id = ${sql.ref(`${signup}.tenant_id`)} AND st.namespace_id = ${sql.ref(`${signup}.namespace_id`)} AND st.id = r.resource_id
+    WHERE r.signup_id = ${sql.ref(`${signup}.id`)} AND r.is_accessible = 1`;
+  const current = (signup: string) => finalChangeSeqSql(ctx.db, sql.ref(`${signup}.tenant_id`), sql.ref(`${signup}.namespace_id`));
+  // The touch need not wait for the disk on PostgreSQL: one lost in a crash only lets the signup expire a little
+  // earlier (as the general path's touch).
+  const statement = postgres
+    ? sql<PollRow>`WITH quiet AS (SELECT set_config('synchronous_commit', 'off', true) AS off),
+        touched AS (${update} RETURNING *)
+        SELECT t.*, CAST(${current('t')} AS text) AS current_seq,
+          (SELECT coalesce(json_agg(json_build_array(r.resource_id, r.from_seq, st.owner_type, st.owner_object_id, st.owner_tenant_id, st.acl)), '[]')::text
+           ${resources('t')}) AS resources
+        FROM touched t, quiet`
+    : sql<PollRow>`${update} RETURNING *, ${current('cb_signups')} AS current_seq,
+        (SELECT json_group_array(json_array(r.resource_id, r.from_seq, st.owner_type, st.owner_object_id, st.owner_tenant_id, st.acl)) ${resources('cb_signups')}) AS resources`;
+  const row = (await statement.execute(ctx.db)).rows[0];
+  if (!row) return undefined;
+  const { current_seq: currentSeq, resources: resourcesJson, ...signup } = row;
+  const owner = ownerOf(signup);
+  const fromSeq = new Map<string, number>();
+  for (const [resourceId, from, ownerType, ownerObjectId, ownerTenantId, acl] of JSON.parse(resourcesJson) as ResourceEntry[]) {
+    if (ownerType === null || ownerObjectId === null || acl === null) continue;
+    const stream = streamAccess({ owner_type: ownerType, owner_object_id: ownerObjectId, owner_tenant_id: ownerTenantId, acl });
+    if (hasRights(stream.owner, stream.acl, owner, AccessRights.Read)) fromSeq.set(resourceId, Number(from ?? 0));
+  }
+  const page = await pageAfter(ctx, signup, options.position(signup.id), Number(currentSeq), fromSeq);
+  return { ...page, signupId: signup.id };
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { type Expression, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import type { Db } from './database.js';
 
 // Where change records get their position, and how far a reader may read, per dialect.
@@ -40,12 +40,13 @@ export async function lockStreamChanges(db: Db, tenantId: string, namespaceId: s
 }
 
 /**
- * The namespace's horizon as an xid8: below it, no transaction can still record a change. One scan of the lock
- * table: the holders of the namespace lock, and the xids they hold (32-bit there, widened with the snapshot's epoch).
+ * The namespace's horizon as an xid8 (bigint): below it, no transaction can still record a change. One scan of the
+ * lock table: the holders of the namespace lock, and the xids they hold (32-bit there, widened with the snapshot's
+ * epoch). The tenant and namespace are SQL expressions, so a statement can find the horizon of a row it reads.
  */
-async function postgresHorizon(db: Db, tenantId: string, namespaceId: string): Promise<bigint> {
-  const result = await sql<{ horizon: string }>`
-    WITH k AS (SELECT hashtextextended(${namespaceKey(tenantId, namespaceId)}, 0) AS key),
+function postgresHorizonSql(tenantId: Expression<string>, namespaceId: Expression<string>): RawBuilder<string> {
+  return sql<string>`(
+    WITH k AS (SELECT hashtextextended(CAST(${'change-log\u001f'} AS text) || CAST(${tenantId} AS text) || CAST(${'\u001f'} AS text) || CAST(${namespaceId} AS text), 0) AS key),
     s AS (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax),
     l AS (
       SELECT pid, locktype, transactionid, classid, objid, objsubid, granted FROM pg_locks
@@ -60,9 +61,27 @@ async function postgresHorizon(db: Db, tenantId: string, namespaceId: string): P
       SELECT l.transactionid::text::bigint AS xid FROM l JOIN holders USING (pid)
       WHERE l.locktype = 'transactionid' AND l.granted AND l.pid <> pg_backend_pid()
     )
-    SELECT least(s.xmax, min(s.xmax - (((s.xmax % 4294967296) - xids.xid + 4294967296) % 4294967296)))::text AS horizon
-    FROM s LEFT JOIN xids ON true GROUP BY s.xmax`.execute(db);
+    SELECT least(s.xmax, min(s.xmax - (((s.xmax % 4294967296) - xids.xid + 4294967296) % 4294967296)))
+    FROM s LEFT JOIN xids ON true GROUP BY s.xmax)`;
+}
+
+async function postgresHorizon(db: Db, tenantId: string, namespaceId: string): Promise<bigint> {
+  const result = await sql<{ horizon: string }>`SELECT ${postgresHorizonSql(sql.val(tenantId), sql.val(namespaceId))}::text AS horizon`.execute(db);
   return BigInt(result.rows[0]?.horizon ?? '0');
+}
+
+/**
+ * As an SQL expression, for a statement that also reads the namespace's row or signups: finalChangeSeq of the
+ * namespace the expressions name. On PostgreSQL the horizon comes from the lock table read during the statement,
+ * after its snapshot: a writer that commits in between is then under the horizon but not in the snapshot, so the
+ * position may come out lower than it could be, never higher; everything up to it is final either way.
+ */
+export function finalChangeSeqSql(db: Db, tenantId: Expression<string>, namespaceId: Expression<string>): RawBuilder<number> {
+  if (isPostgres(db)) {
+    return sql<number>`(SELECT coalesce(max(seq), 0) FROM change_log
+      WHERE tenant_id = ${tenantId} AND namespace_id = ${namespaceId} AND seq < ${postgresHorizonSql(tenantId, namespaceId)} * ${CHANGES_PER_TRANSACTION})`;
+  }
+  return sql<number>`(SELECT last_change_seq FROM namespaces WHERE tenant_id = ${tenantId} AND id = ${namespaceId})`;
 }
 
 export interface ChangeRow {

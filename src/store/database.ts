@@ -91,6 +91,8 @@ export interface StoreOptions {
   poolSize?: number;
   /** SQLite: checkpoint the WAL from a worker thread instead of inside commits (for servers; off for short-lived commands). */
   backgroundCheckpoints?: boolean;
+  /** Called with every statement run through the store's query builder (tests count a request's statements). */
+  onStatement?: (sql: string) => void;
 }
 
 export function openStore(url: string, options: StoreOptions = {}): Store {
@@ -104,7 +106,7 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
     // Several processes may share one file; wait for the writer instead of failing at once.
     sqlite.pragma('busy_timeout = 5000');
     const transactions = new TransactionTiming();
-    const db = new Kysely<Database>({ dialect: timeTransactions(new SqliteDialect({ database: cacheStatements(sqlite) }), transactions) });
+    const db = new Kysely<Database>({ dialect: timeTransactions(new SqliteDialect({ database: cacheStatements(sqlite) }), transactions, options.onStatement) });
     const signals = new SqliteChangeSignals(db);
     sqlite.function(SQLITE_SIGNAL_FUNCTION, { deterministic: false, varargs: false }, (tenantId: unknown, namespaceId: unknown) => {
       signals.signal(String(tenantId), String(namespaceId));
@@ -133,7 +135,7 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => undefined);
   const transactions = new TransactionTiming();
-  const db = new Kysely<Database>({ dialect: timeTransactions(new PostgresDialect({ pool }), transactions) });
+  const db = new Kysely<Database>({ dialect: timeTransactions(new PostgresDialect({ pool }), transactions, options.onStatement) });
   const poolUse = (): PoolUse => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
   const signals = new PostgresChangeSignals(target);
   const native: NativeDatabase = { dialect, pool, transactions };

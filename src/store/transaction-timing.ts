@@ -26,7 +26,7 @@ export class TransactionTiming {
  * The dialect with a driver that times every transaction from BEGIN to COMMIT or ROLLBACK, on either database and
  * whoever opened it, so that domain code need not know it is measured. Nothing is timed while nobody listens.
  */
-export function timeTransactions(dialect: Dialect, timing: TransactionTiming): Dialect {
+export function timeTransactions(dialect: Dialect, timing: TransactionTiming, onStatement?: (sql: string) => void): Dialect {
   return {
     createQueryCompiler: () => dialect.createQueryCompiler(),
     createAdapter: () => dialect.createAdapter(),
@@ -42,7 +42,7 @@ export function timeTransactions(dialect: Dialect, timing: TransactionTiming): D
       };
       const timed: Driver = {
         init: () => driver.init(),
-        acquireConnection: () => driver.acquireConnection(),
+        acquireConnection: onStatement ? async () => countStatements(await driver.acquireConnection(), onStatement) : () => driver.acquireConnection(),
         releaseConnection: (connection) => driver.releaseConnection(connection),
         destroy: () => driver.destroy(),
         async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
@@ -70,4 +70,23 @@ export function timeTransactions(dialect: Dialect, timing: TransactionTiming): D
       return timed;
     },
   };
+}
+
+const counted = new WeakSet<DatabaseConnection>();
+
+/** Reports every statement the connection runs, transaction control included (the driver runs that through it too). */
+function countStatements(connection: DatabaseConnection, onStatement: (sql: string) => void): DatabaseConnection {
+  if (counted.has(connection)) return connection;
+  counted.add(connection);
+  const execute = connection.executeQuery.bind(connection);
+  const stream = connection.streamQuery.bind(connection);
+  connection.executeQuery = (query) => {
+    onStatement(query.sql);
+    return execute(query);
+  };
+  connection.streamQuery = (query, chunkSize) => {
+    onStatement(query.sql);
+    return stream(query, chunkSize);
+  };
+  return connection;
 }

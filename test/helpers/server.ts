@@ -28,6 +28,8 @@ export interface TestServer {
   tenantToken(tenantId: string): Promise<{ token: string; clientId: string }>;
   /** An access token for a new client, signed directly (no HTTP call, so it spends no rate-limit budget). */
   mintToken(scopes?: string[]): Promise<string>;
+  /** Records the statements the server's store runs until the returned function is called, which answers them. */
+  recordStatements(): () => string[];
   close(): Promise<void>;
 }
 
@@ -47,7 +49,13 @@ export async function startServer(dialect: DialectName, overrides: Partial<Serve
     cleanup = database.drop;
   }
   const config: ServerConfig = { ...configFromEnv({}), databaseUrl, port: 0, logLevel: 'silent', ...overrides };
-  const store = openStore(databaseUrl, { backgroundCheckpoints: true });
+  const recorders = new Set<string[]>();
+  const store = openStore(databaseUrl, {
+    backgroundCheckpoints: true,
+    onStatement: (statement) => {
+      for (const recorded of recorders) recorded.push(statement);
+    },
+  });
   await migrateToLatest(store);
   const clock = new ManualClock(new Date());
   const app = await buildApp({ store, config, clock, logger: false });
@@ -83,6 +91,14 @@ export async function startServer(dialect: DialectName, overrides: Partial<Serve
       const c = await createClient(store.db, clock, { name: 'test', scopes });
       const tokens = await AccessTokens.open(store.db, clock, config.accessTokenTtlSeconds);
       return (await tokens.issue({ id: c.id, name: c.name, scopes: c.scopes, tenantId: null }, scopes)).accessToken;
+    },
+    recordStatements() {
+      const recorded: string[] = [];
+      recorders.add(recorded);
+      return () => {
+        recorders.delete(recorded);
+        return recorded;
+      };
     },
     async close() {
       await app.close();

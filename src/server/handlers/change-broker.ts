@@ -4,7 +4,7 @@ import type { ChangeBrokerContext } from '../../change-broker/context.js';
 import { toSignup, toTrustee } from '../../change-broker/representation.js';
 import { listResources, type ResourceFilter, updateResources } from '../../change-broker/resources.js';
 import { type Caller, callerIn, createSignup, deleteSignup, listSignups, ownSignup, renameSignup } from '../../change-broker/signups.js';
-import { readUpdates, requireActive, startingPosition } from '../../change-broker/updates.js';
+import { type Poller, pollUpdates, readUpdates, requireActive, startingPosition } from '../../change-broker/updates.js';
 import { kickBackgroundWork } from '../../change-broker/worker.js';
 import { trusteeOf } from '../../sds/access.js';
 import type { AppContext } from '../app-context.js';
@@ -54,6 +54,14 @@ export function callerOf(ctx: ChangeBrokerContext, request: Req): Promise<Caller
   if (!request.principal) throw Errors.forbidden('No principal');
   const community = request.headers['community-id'];
   return callerIn(ctx, tenantId, namespaceId, trusteeOf(request.principal), typeof community === 'string' ? community : null);
+}
+
+/** The poller of a route without the `Community-Id` header, known without the database; undefined with it. */
+function pollerOf(request: Req): Poller | undefined {
+  const { tenantId, namespaceId } = request.params as Path;
+  const community = request.headers['community-id'];
+  if (!request.principal || (typeof community === 'string' && community.trim() !== '')) return undefined;
+  return { tenantId, namespaceId, trustee: trusteeOf(request.principal) };
 }
 
 export const signupIdOf = (request: Req): string => (request.params as Path).signupId;
@@ -127,6 +135,10 @@ export function changeBrokerHandlers(app: AppContext) {
       // The bookmark a consumer comes back with acknowledges what came before it: its consumer lag is measured from
       // there. It is checked again below, after the checks that take precedence over a bad bookmark.
       const acknowledged = presentedPosition(service, bookmark, signupId(request));
+      // The common poll in two statements; anything it does not cover (and every error) takes the general path.
+      const poller = pollerOf(request);
+      const quick = poller && (await pollUpdates(ctx, poller, signupId(request), { readSeq: acknowledged, position: (id) => service.read(bookmark, id) }));
+      if (quick) return { data: quick.data, bookmark: service.issue(quick.signupId, quick.next) };
       const row = await ownSignup(ctx, await caller(request), signupId(request), { touch: true, ...(acknowledged === undefined ? {} : { readSeq: acknowledged }) });
       requireActive(row);
       const page = await readUpdates(ctx, row, service.read(bookmark, row.id));
