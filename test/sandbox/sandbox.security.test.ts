@@ -5,6 +5,7 @@ import { configFromEnv } from '../../src/config/server-config.js';
 import { buildApp } from '../../src/server/app.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
+import { createPostgresDatabase, type TestDatabase, testDialects } from '../helpers/dialects.js';
 import { call, type FailureBody } from '../helpers/http.js';
 import { describeEachSandbox, PARTNER_SCOPES } from './support.js';
 
@@ -20,29 +21,40 @@ const ROUTES: Array<[string, string, unknown?]> = [
   ['DELETE', '/_signups/v1/faults/some-id'],
 ];
 
-describe('sandbox routes without --sandbox', () => {
-  let app: FastifyInstance;
-  let store: Store;
-  before(async () => {
-    store = openStore('sqlite::memory:');
-    await migrateToLatest(store);
-    app = await buildApp({ store, config: { ...configFromEnv({}), logLevel: 'silent' }, logger: false });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-  });
-  after(async () => {
-    await app.close();
-    await store.close();
-  });
+for (const dialect of testDialects()) {
+  describe(`sandbox routes without --sandbox [${dialect}]`, () => {
+    let app: FastifyInstance;
+    let store: Store;
+    let database: TestDatabase | undefined;
+    let base: string;
+    before(async () => {
+      database = dialect === 'postgres' ? await createPostgresDatabase() : undefined;
+      store = openStore(database?.url ?? 'sqlite::memory:');
+      await migrateToLatest(store);
+      app = await buildApp({ store, config: { ...configFromEnv({}), logLevel: 'silent' }, logger: false });
+      base = await app.listen({ host: '127.0.0.1', port: 0 });
+    });
+    after(async () => {
+      await app?.close();
+      await store?.close();
+      await database?.drop();
+    });
 
-  test('are 404 in the partner Failure envelope', async () => {
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    for (const [method, path, json] of ROUTES) {
-      const res = await call<FailureBody>(base, method, path, json === undefined ? {} : { json });
-      assert.equal(res.status, 404, `${method} ${path}`);
-      assert.equal(res.body.errors[0]?.status, '404');
-    }
+    test('are 404 in the partner Failure envelope', async () => {
+      for (const [method, path, json] of ROUTES) {
+        const res = await call<FailureBody>(base, method, path, json === undefined ? {} : { json });
+        assert.equal(res.status, 404, `${method} ${path}`);
+        assert.equal(res.body.errors[0]?.status, '404');
+      }
+    });
+
+    test('the partner extensions beside them are there: they ask for credentials', async () => {
+      const res = await call<FailureBody>(base, 'GET', '/_signups/v1/partner/organizations/org-x/users');
+      assert.equal(res.status, 401, res.text);
+      assert.equal(res.body.errors[0]?.code, 'user_unauthenticated');
+    });
   });
-});
+}
 
 describeEachSandbox('sandbox routes need the signups:admin scope', (server) => {
   test('401 without a token, 403 with a token lacking the scope; nothing moves', async () => {
