@@ -67,7 +67,8 @@ async function startBaseline(): Promise<{ ready: ReadyMessage; close: () => Prom
 /** The real server, built the way the tests build it, on the given durable database. */
 async function startSignups(databaseUrl: string, metrics = true): Promise<{ ready: ReadyMessage; close: () => Promise<void> }> {
   const config: ServerConfig = {
-    ...configFromEnv({}),
+    // Defaults only, but for the webhook allow list: a benchmark's receiver listens on loopback.
+    ...configFromEnv({ SIGNUPS_WEBHOOK_ALLOW: process.env.SIGNUPS_WEBHOOK_ALLOW }),
     databaseUrl,
     host: HOST,
     port: 0,

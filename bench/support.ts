@@ -57,6 +57,7 @@ export interface ServerChild {
 /**
  * Starts bench/server-process.ts with `args` in a process of its own, so the server does not share its event loop
  * with the load generated here. `nodeOptions` go before the script (e.g. --cpu-prof); `label` names it in errors.
+ * Start-up compiles the sources with tsx, which has taken over 20 s on a busy shared machine: hence the long wait.
  */
 export async function startServer(args: string[], label: string, nodeOptions: string[] = []): Promise<ServerChild> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...nodeOptions, SERVER_PROCESS, ...args], {
@@ -64,7 +65,7 @@ export async function startServer(args: string[], label: string, nodeOptions: st
   });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const ready = await new Promise<ReadyMessage>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`${label}: server did not start within 30 s`)), 30_000);
+    const timer = setTimeout(() => fail(new Error(`${label}: server did not start within 120 s`)), 120_000);
     child.once('message', (message) => {
       clearTimeout(timer);
       done(message as ReadyMessage);

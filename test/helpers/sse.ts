@@ -10,6 +10,8 @@ export interface SseEvent {
 
 export interface SseOpenOptions {
   headers?: Record<string, string>;
+  /** Called as each event is dispatched (a benchmark times arrivals with it). */
+  onEvent?: (event: SseEvent) => void;
 }
 
 export class SseClient {
@@ -26,6 +28,7 @@ export class SseClient {
     readonly headers: Headers,
     body: ReadableStream<Uint8Array> | null,
     readonly text: () => Promise<string>,
+    private readonly onEvent?: (event: SseEvent) => void,
   ) {
     this.done = body ? this.#read(body) : Promise.resolve();
   }
@@ -38,7 +41,7 @@ export class SseClient {
       const body = await res.text();
       return new SseClient(res.status, res.headers, null, async () => body);
     }
-    const client = new SseClient(res.status, res.headers, res.body, async () => '');
+    const client = new SseClient(res.status, res.headers, res.body, async () => '', options.onEvent);
     client.#abort = abort;
     return client;
   }
@@ -57,7 +60,11 @@ export class SseClient {
           buffer = buffer.slice(nl + (buffer.startsWith('\r\n', nl) ? 2 : 1));
           if (line === '') {
             this.lastEventId = idBuffer;
-            if (data.length > 0) this.events.push({ event: event || 'message', id: idBuffer, data: data.join('\n') });
+            if (data.length > 0) {
+              const dispatched = { event: event || 'message', id: idBuffer, data: data.join('\n') };
+              this.events.push(dispatched);
+              this.onEvent?.(dispatched);
+            }
             event = '';
             data = [];
             this.#notify();
