@@ -86,3 +86,42 @@ export async function recordDelivered(db: Executor, signupId: string, seq: numbe
     .where((eb) => eb.or([eb('read_seq', 'is', null), eb('read_seq', '<', seq)]))
     .execute();
 }
+
+/**
+ * Records a live stream's delivered positions without holding the stream up: the write happens beside it, one at a
+ * time, and while one is under way only the newest position waits (positions only grow, so the ones in between
+ * need no write of their own).
+ */
+export class DeliveryRecorder {
+  #pending: number | undefined;
+  #running: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Executor,
+    private readonly signupId: string,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  record(seq: number): void {
+    this.#pending = Math.max(seq, this.#pending ?? seq);
+    this.#running ??= this.#drain();
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#pending !== undefined) {
+      const seq = this.#pending;
+      this.#pending = undefined;
+      try {
+        await recordDelivered(this.db, this.signupId, seq);
+      } catch (error) {
+        this.onError(error);
+      }
+    }
+    this.#running = undefined;
+  }
+
+  /** Resolves once every position recorded so far is written. */
+  flush(): Promise<void> {
+    return this.#running ?? Promise.resolve();
+  }
+}

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { recordDelivered } from '../../change-broker/consumer-lag.js';
+import { DeliveryRecorder } from '../../change-broker/consumer-lag.js';
 import { followUpdates } from '../../change-broker/live-updates.js';
 import { ownSignup } from '../../change-broker/signups.js';
 import { requireActive } from '../../change-broker/updates.js';
@@ -74,6 +74,8 @@ export function liveUpdatesHandlers(app: AppContext, live: LiveStreams) {
         if (controller.signal.aborted || res.writableEnded) return;
         if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(controller.signal, 'abort')]);
       };
+      // Pushed changes count as read for the signup's consumer lag; recording that must not delay the next push.
+      const deliveries = new DeliveryRecorder(app.store.db, row.id, (error) => request.log.error({ err: error }, 'recording a live delivery failed'));
       try {
         // A browser's EventSource waits a second before reconnecting; say so, and open the stream at once.
         await write(`retry: 1000\n${event({ comment: 'connected' })}`);
@@ -82,8 +84,7 @@ export function liveUpdatesHandlers(app: AppContext, live: LiveStreams) {
           if (next.kind === 'updates') {
             await write(next.updates.map((update, i) => event({ event: 'update', id: bookmarks.issue(row.id, next.positions[i] ?? start), data: JSON.stringify(update) })).join(''));
             const delivered = next.positions.at(-1);
-            // Pushed changes count as read for the signup's consumer lag.
-            if (delivered && !controller.signal.aborted) await recordDelivered(app.store.db, row.id, delivered.seq);
+            if (delivered && !controller.signal.aborted) deliveries.record(delivered.seq);
           } else if (next.kind === 'heartbeat') {
             await write(event({ comment: 'heartbeat', id: bookmarks.issue(row.id, next.position) }));
           } else {
@@ -97,6 +98,7 @@ export function liveUpdatesHandlers(app: AppContext, live: LiveStreams) {
       } finally {
         live.closed(controller);
         if (!res.writableEnded) res.end();
+        await deliveries.flush();
       }
     },
   };
