@@ -9,10 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { configFromEnv, type ServerConfig } from '../src/config/server-config.js';
 import { createClient } from '../src/identity/clients.js';
 import { ssoUrl } from '../src/partner/representation.js';
-import { buildApp } from '../src/server/app.js';
+import { startServer } from '../src/server/start-server.js';
 import { systemClock } from '../src/store/clock.js';
-import { openStore } from '../src/store/database.js';
-import { migrateToLatest } from '../src/store/migrate.js';
 
 export interface ReadyMessage {
   url: string;
@@ -78,18 +76,9 @@ async function startSignups(databaseUrl: string, metrics = true): Promise<{ read
     rateLimit: { max: 1_000_000_000, windowMs: 60_000 },
     metrics,
   };
-  const store = openStore(databaseUrl, { backgroundCheckpoints: true });
-  await migrateToLatest(store);
-  const client = await createClient(store.db, systemClock, { name: 'bench', scopes: ['partner:create', 'partner:describe'] });
-  const app = await buildApp({ store, config, logger: false });
-  const url = await app.listen({ host: HOST, port: 0 });
-  return {
-    ready: { url, client: { id: client.id, secret: client.secret } },
-    close: async () => {
-      await app.close();
-      await store.close();
-    },
-  };
+  const server = await startServer({ config });
+  const client = await createClient(server.store.db, systemClock, { name: 'bench', scopes: ['partner:create', 'partner:describe'] });
+  return { ready: { url: server.url, client: { id: client.id, secret: client.secret } }, close: () => server.close() };
 }
 
 async function main(): Promise<void> {

@@ -1,10 +1,8 @@
 import { configFromEnv, type ServerConfig } from '../config/server-config.js';
-import { buildApp } from '../server/app.js';
 import { LogDestination } from '../server/log-destination.js';
 import { handleShutdown } from '../server/shutdown.js';
+import { startServer } from '../server/start-server.js';
 import { followLauncher } from './launcher.js';
-import { openStore } from '../store/database.js';
-import { migrateToLatest } from '../store/migrate.js';
 
 export interface ServeFlags {
   host?: string;
@@ -35,16 +33,18 @@ export async function serve(flags: ServeFlags): Promise<void> {
 
   // A reader of stdout or stderr that goes away must not stop the server, nor its shutdown.
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
-  const store = openStore(config.databaseUrl, { backgroundCheckpoints: true });
-  await migrateToLatest(store);
-  if (flags.seed) {
-    const { seedFromFile } = await import('../sandbox/seed.js');
-    await seedFromFile(store, flags.seed, { sandbox: config.sandbox.enabled });
-  }
-  const app = await buildApp({ store, config, logger: { level: config.logLevel, stream: new LogDestination(1) } });
-  const shutdown = handleShutdown(app, { timeoutMs: config.shutdownTimeoutMs, cleanup: () => store.close() });
+  const server = await startServer({
+    config,
+    logger: { level: config.logLevel, stream: new LogDestination(1) },
+    prepare: async (store) => {
+      if (!flags.seed) return;
+      const { seedFromFile } = await import('../sandbox/seed.js');
+      await seedFromFile(store, flags.seed, { sandbox: config.sandbox.enabled });
+    },
+  });
+  const shutdown = handleShutdown(server.app, { timeoutMs: config.shutdownTimeoutMs, cleanup: () => server.store.close() });
   followLauncher(() => shutdown('launcher exited'));
-  const address = await app.listen({ host: config.host, port: config.port });
+  const address = server.url;
 
   const database = config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : config.databaseUrl.replace(/\/\/[^@/]*@/, '//***@');
   process.stderr.write(

@@ -5,9 +5,7 @@ import { configFromEnv } from '../config/server-config.js';
 import { createClient as createStoredClient } from '../identity/clients.js';
 import { parseScopes, unknownScopes } from '../identity/scopes.js';
 import { createNamespace as createStoredNamespace } from '../sds/namespaces.js';
-import { buildApp } from '../server/app.js';
-import { openStore } from '../store/database.js';
-import { migrateToLatest } from '../store/migrate.js';
+import { type RunningServer, startServer } from '../server/start-server.js';
 import { type ClockMoved, clientCredentials, SandboxAdmin } from './admin-client.js';
 import { type ClockView, SandboxClock } from './sandbox-clock.js';
 import { seedFromFile } from './seed.js';
@@ -73,24 +71,28 @@ export async function startSignups(options: StartSignupsOptions = {}): Promise<S
   }
   const config = configFromEnv({ ...options.env, SIGNUPS_SANDBOX: '1' });
   Object.assign(config, { databaseUrl, host: options.host ?? '127.0.0.1', port: options.port ?? 0, logLevel: options.logLevel ?? 'silent' });
-  const store = openStore(databaseUrl);
   const removeTemporary = () => {
     if (temporary) rmSync(temporary, { recursive: true, force: true });
   };
+  let server: RunningServer;
   try {
-    await migrateToLatest(store);
-    if (typeof options.seed === 'string') await seedFromFile(store, options.seed, { sandbox: true });
-    else if (options.seed) {
-      await restoreState(store.db, store.dialect, options.seed, { keys: 'replace' });
-      await new SandboxClock(store.db, store.dialect).moveTo(Date.parse(options.seed.clock.now), options.seed.clock.frozen, { allowBackwards: true });
-    }
+    server = await startServer({
+      config,
+      backgroundCheckpoints: false,
+      logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+      prepare: async (store) => {
+        if (typeof options.seed === 'string') await seedFromFile(store, options.seed, { sandbox: true });
+        else if (options.seed) {
+          await restoreState(store.db, store.dialect, options.seed, { keys: 'replace' });
+          await new SandboxClock(store.db, store.dialect).moveTo(Date.parse(options.seed.clock.now), options.seed.clock.frozen, { allowBackwards: true });
+        }
+      },
+    });
   } catch (error) {
-    await store.close();
     removeTemporary();
     throw error;
   }
-  const app = await buildApp({ store, config, logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
-  const url = await app.listen({ host: config.host, port: config.port });
+  const { app, store, url } = server;
   const context = app.signups;
 
   const created = async (name: string, scopes: string[], tenant: string | null): Promise<SignupsClient> => {
@@ -126,8 +128,7 @@ export async function startSignups(options: StartSignupsOptions = {}): Promise<S
     async close() {
       if (closed) return;
       closed = true;
-      await app.close();
-      await store.close();
+      await server.close();
       removeTemporary();
     },
   };

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerConfig } from '../config/server-config.js';
+import type { Clock } from '../store/clock.js';
+import { openStore, type Store } from '../store/database.js';
+import { migrateToLatest } from '../store/migrate.js';
+import { type BuildOptions, buildApp } from './app.js';
+
+export interface StartOptions {
+  /** Where to listen (`host`, `port`: 0 picks a free one) and on which database (`databaseUrl`). */
+  config: ServerConfig;
+  clock?: Clock;
+  logger?: BuildOptions['logger'];
+  /** SQLite WAL checkpoints in a worker thread instead of in commits (default true: a long-running server). */
+  backgroundCheckpoints?: boolean;
+  /** Runs on the migrated store before the app is built: a seed, a first client. */
+  prepare?(store: Store): Promise<void>;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  store: Store;
+  /** The address it listens on, e.g. http://127.0.0.1:8080. */
+  url: string;
+  /** Stops listening, lets in-flight requests finish, then closes the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * The one way a server starts (the `serve` command, the tests, the benchmarks): open the store, migrate it, build
+ * the app, listen; and stop in the reverse order. A failure on the way closes what was already open.
+ */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { config } = options;
+  const store = openStore(config.databaseUrl, { backgroundCheckpoints: options.backgroundCheckpoints ?? true });
+  let app: FastifyInstance | undefined;
+  try {
+    await migrateToLatest(store);
+    await options.prepare?.(store);
+    app = await buildApp({ store, config, ...(options.clock ? { clock: options.clock } : {}), logger: options.logger ?? false });
+    const url = await app.listen({ host: config.host, port: config.port });
+    const running = app;
+    return {
+      app: running,
+      store,
+      url,
+      async close() {
+        await running.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await app?.close();
+    await store.close();
+    throw error;
+  }
+}
