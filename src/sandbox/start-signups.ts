@@ -78,7 +78,7 @@ export async function startSignups(options: StartSignupsOptions = {}): Promise<S
   try {
     server = await startServer({
       config,
-      backgroundCheckpoints: false,
+      store: { backgroundCheckpoints: false },
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
       prepare: async (store) => {
         if (typeof options.seed === 'string') await seedFromFile(store, options.seed, { sandbox: true });

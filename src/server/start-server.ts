@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from '../config/server-config.js';
 import type { Clock } from '../store/clock.js';
-import { openStore, type Store } from '../store/database.js';
+import { openStore, type Store, type StoreOptions } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { type BuildOptions, buildApp } from './app.js';
 
@@ -10,8 +10,8 @@ export interface StartOptions {
   config: ServerConfig;
   clock?: Clock;
   logger?: BuildOptions['logger'];
-  /** SQLite WAL checkpoints in a worker thread instead of in commits (default true: a long-running server). */
-  backgroundCheckpoints?: boolean;
+  /** How the store is opened; by default with SQLite checkpoints in the background, as a long-running server wants. */
+  store?: StoreOptions;
   /** Runs on the migrated store before the app is built: a seed, a first client. */
   prepare?(store: Store): Promise<void>;
 }
@@ -31,7 +31,7 @@ export interface RunningServer {
  */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config } = options;
-  const store = openStore(config.databaseUrl, { backgroundCheckpoints: options.backgroundCheckpoints ?? true });
+  const store = openStore(config.databaseUrl, { backgroundCheckpoints: true, ...options.store });
   let app: FastifyInstance | undefined;
   try {
     await migrateToLatest(store);

@@ -1,17 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { configFromEnv, type ServerConfig } from '../../src/config/server-config.js';
 import { AccessTokens } from '../../src/identity/access-tokens.js';
 import { createClient } from '../../src/identity/clients.js';
-import { buildApp } from '../../src/server/app.js';
+import { startServer as startSignups } from '../../src/server/start-server.js';
 import { ManualClock } from '../../src/store/clock.js';
-import { type DialectName, openStore, type Store } from '../../src/store/database.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
+import type { DialectName, Store } from '../../src/store/database.js';
 import { getOrCreateSecret } from '../../src/store/settings.js';
-import { createPostgresDatabase, testDialects } from './dialects.js';
+import { createPostgresDatabase, createSqliteDatabase, testDialects } from './dialects.js';
 
 export interface TestServer {
   dialect: DialectName;
@@ -35,31 +31,17 @@ export interface TestServer {
 
 export const ALL_PARTNER_SCOPES = ['partner:create', 'partner:describe'];
 
-/** Starts the real server on a loopback port with a fresh database of the given dialect. */
+/** Starts the real server on a loopback port with a fresh database of the given dialect (a copy of a migrated one). */
 export async function startServer(dialect: DialectName, overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
-  let databaseUrl: string;
-  let cleanup: () => Promise<void>;
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'signups-test-'));
-    databaseUrl = `sqlite:${join(dir, 'test.db')}`;
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const database = await createPostgresDatabase();
-    databaseUrl = database.url;
-    cleanup = database.drop;
-  }
-  const config: ServerConfig = { ...configFromEnv({}), databaseUrl, port: 0, logLevel: 'silent', ...overrides };
+  const database = dialect === 'sqlite' ? await createSqliteDatabase() : await createPostgresDatabase({ migrated: true });
+  const config: ServerConfig = { ...configFromEnv({}), databaseUrl: database.url, host: '127.0.0.1', port: 0, logLevel: 'silent', ...overrides };
   const recorders = new Set<string[]>();
-  const store = openStore(databaseUrl, {
-    backgroundCheckpoints: true,
-    onStatement: (statement) => {
-      for (const recorded of recorders) recorded.push(statement);
-    },
-  });
-  await migrateToLatest(store);
+  const onStatement = (statement: string) => {
+    for (const recorded of recorders) recorded.push(statement);
+  };
   const clock = new ManualClock(new Date());
-  const app = await buildApp({ store, config, clock, logger: false });
-  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  const running = await startSignups({ config, clock, store: { onStatement } });
+  const { app, store, url: address } = running;
   const server: TestServer = {
     dialect,
     url: address,
@@ -101,9 +83,8 @@ export async function startServer(dialect: DialectName, overrides: Partial<Serve
       };
     },
     async close() {
-      await app.close();
-      await store.close();
-      await cleanup();
+      await running.close();
+      await database.drop();
     },
   };
   return server;

@@ -12,7 +12,7 @@ export interface SandboxServer extends StartedSignups {
 
 /** A sandbox server as a test suite starts one: `startSignups`, on a fresh database of the dialect. */
 export async function startSandbox(dialect: DialectName, options: StartSignupsOptions = {}): Promise<SandboxServer & { drop(): Promise<void> }> {
-  const database = dialect === 'postgres' ? await createPostgresDatabase() : undefined;
+  const database = dialect === 'postgres' ? await createPostgresDatabase({ migrated: true }) : undefined;
   const started = await startSignups({ ...options, ...(database ? { databaseUrl: database.url } : {}) });
   return Object.assign(started, {
     dialect,
