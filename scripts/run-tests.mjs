@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs every test file on SQLite, and on PostgreSQL too when one is reachable; says which.
+// Runs every test file on SQLite, and on PostgreSQL too when one is reachable; says which. In CI a missing
+// PostgreSQL is an error.
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,21 +26,36 @@ function answers(host, port) {
 }
 
 const env = { ...process.env };
+const argv = process.argv.slice(2);
+// In CI (CI=true, as CI services set it) or with --require-postgres, a missing PostgreSQL fails the run: the
+// PostgreSQL matrix and the multi-process proofs must not be skipped quietly.
+const requirePostgres = argv.includes('--require-postgres') || (env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0');
 let postgres = env.SIGNUPS_TEST_POSTGRES_URL;
 if (!postgres && (await answers('127.0.0.1', 5432))) {
   postgres = 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 const dialects = ['sqlite'];
-if (postgres && env.SIGNUPS_TEST_DIALECTS !== 'sqlite') {
+if (env.SIGNUPS_TEST_DIALECTS === 'sqlite') {
+  console.log('store tests run on: sqlite only (SIGNUPS_TEST_DIALECTS=sqlite)');
+} else if (postgres) {
+  const url = new URL(postgres);
+  if (!(await answers(url.hostname, Number(url.port || 5432)))) {
+    console.error(`PostgreSQL does not answer at ${url.host} (SIGNUPS_TEST_POSTGRES_URL)`);
+    process.exit(1);
+  }
   dialects.push('postgres');
   env.SIGNUPS_TEST_POSTGRES_URL = postgres;
   console.log(`store tests run on: sqlite, postgres (${postgres.replace(/\/\/[^@/]*@/, '//***@')})`);
+} else if (requirePostgres) {
+  console.error('no PostgreSQL: CI runs every store test on PostgreSQL too. Set SIGNUPS_TEST_POSTGRES_URL or run one on 127.0.0.1:5432 (SIGNUPS_TEST_DIALECTS=sqlite runs SQLite only on purpose).');
+  process.exit(1);
 } else {
   console.log('store tests run on: sqlite only (no PostgreSQL: set SIGNUPS_TEST_POSTGRES_URL or run one on 127.0.0.1:5432)');
 }
 env.SIGNUPS_TEST_DIALECTS = dialects.join(',');
 
-const args = process.argv.length > 2 ? process.argv.slice(2) : ['test'];
+const paths = argv.filter((arg) => arg !== '--require-postgres');
+const args = paths.length > 0 ? paths : ['test'];
 const files = args.flatMap((arg) => (statSync(arg).isDirectory() ? findTests(arg) : [arg]));
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env });
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));
