@@ -1,12 +1,13 @@
 import type { Clock } from '../store/clock.js';
 import type { Db } from '../store/database.js';
+import { type BatchedOutcome, type BatchedWrite, type CheckedStream, postgresSdsWrite, postgresStreamWithKey, sdsGroupCommit, sqliteSdsJob, sqliteStreamWithKey, sqliteWrite } from '../store/sds-writes.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
 import { AccessRights, type Trustee } from './access.js';
 import { appendChange, type ChangeOperation } from './changes.js';
 import { SdsError } from './errors.js';
 import { type IndexValue, indexValue } from './index-key.js';
-import { type StreamScope, streamWithRight } from './streams.js';
-import { type TypeKey, typeKey } from './types.js';
+import { requireRight, type StreamScope, streamNotFound, streamWithRight } from './streams.js';
+import { type TypeKey, typeKey, typeNotFound } from './types.js';
 
 export type WriteMode = Extract<ChangeOperation, 'Insert' | 'Update' | 'Replace'>;
 
@@ -101,6 +102,92 @@ export async function writeValues(
   mode: WriteMode,
   events: readonly Event[],
 ): Promise<void> {
+  if (await writeValuesGroupCommitted(db, clock, scope, streamId, who, mode, events)) return;
+  await writeValuesInTransaction(db, clock, scope, streamId, who, mode, events);
+}
+
+const replaceMissing = (streamId: string, value: IndexValue['value']): SdsError =>
+  new SdsError('conflict', `The stream '${streamId}' has no event at the index '${String(value)}' to replace; nothing was written.`, {
+    reason: 'Event not found',
+    resolution: 'Replace only existing events, or write with allowCreate=true.',
+    parameters: { StreamId: streamId, Index: String(value) },
+  });
+
+/** The stream as checked: it exists, the trustee may write to it, and its type (with its key) exists. */
+function checkedKey(checked: CheckedStream | undefined, streamId: string, who: Trustee): TypeKey {
+  if (!checked) throw streamNotFound(streamId);
+  requireRight(checked.row, who, AccessRights.Write);
+  if (checked.keyTypeCode < 0) throw typeNotFound(checked.row.type_id);
+  return { typeId: checked.row.type_id, keyProperty: checked.keyProperty, keyTypeCode: checked.keyTypeCode };
+}
+
+/** Answers a batched write's outcome: true when written, false when it must be written the ordinary way. */
+function settled(outcome: BatchedOutcome, streamId: string, keyed: readonly KeyedEvent[]): boolean {
+  if (outcome.outcome === 'written') return true;
+  if (outcome.outcome === 'stale') return false;
+  const value = keyed[outcome.position]?.index.value ?? '';
+  throw outcome.outcome === 'exists' ? indexExists(streamId, value) : replaceMissing(streamId, value);
+}
+
+/**
+ * The same write, group-committed with others that arrive together (src/store/sds-writes.ts) and answered after
+ * the shared commit. False when it was not written: `db` is a transaction, or (PostgreSQL) the stream changed
+ * between the check and the batch; then the caller writes it the ordinary way.
+ */
+async function writeValuesGroupCommitted(
+  db: Db,
+  clock: Clock,
+  scope: StreamScope,
+  streamId: string,
+  who: Trustee,
+  mode: WriteMode,
+  events: readonly Event[],
+): Promise<boolean> {
+  const dialect = sdsGroupCommit(db);
+  if (dialect === undefined) return false;
+  const write = (checked: CheckedStream, keyed: readonly KeyedEvent[]): BatchedWrite => ({
+    tenantId: scope.tenantId,
+    namespaceId: scope.namespaceId,
+    streamId,
+    mode,
+    checked,
+    keys: keyed.map((k) => k.index.key),
+    events: keyed.map((k) => JSON.stringify(k.event)),
+    changes: JSON.stringify(keyed.map((k) => k.event)),
+    createdAt: clock.now().toISOString(),
+  });
+  if (dialect === 'sqlite') {
+    // Checked and written in the same transaction.
+    const done = sqliteSdsJob(db, (job) => {
+      const checked = sqliteStreamWithKey(job.sqlite, scope.tenantId, scope.namespaceId, streamId);
+      const keyed = keyedEvents(events, checkedKey(checked, streamId, who));
+      if (keyed.length === 0 || !checked) return true;
+      const outcome = sqliteWrite(job, write(checked, keyed));
+      if (outcome.outcome === 'stale') {
+        throw new SdsError('not_found', `The namespace '${scope.namespaceId}' was not found.`, { parameters: { NamespaceId: scope.namespaceId } });
+      }
+      return settled(outcome, streamId, keyed);
+    });
+    return done ? done : false;
+  }
+  // PostgreSQL: checked here, then written by the batch only if the stream is still as checked.
+  const checked = await postgresStreamWithKey(db, scope.tenantId, scope.namespaceId, streamId);
+  const keyed = keyedEvents(events, checkedKey(checked, streamId, who));
+  if (keyed.length === 0 || !checked) return true;
+  const outcome = await postgresSdsWrite(db, write(checked, keyed));
+  return outcome ? settled(outcome, streamId, keyed) : false;
+}
+
+/** The ordinary way: one transaction of the write's own, the stream locked from the start. */
+async function writeValuesInTransaction(
+  db: Db,
+  clock: Clock,
+  scope: StreamScope,
+  streamId: string,
+  who: Trustee,
+  mode: WriteMode,
+  events: readonly Event[],
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const stream = await streamWithRight(tx, scope, streamId, who, AccessRights.Write, { lock: true });
     const keyed = keyedEvents(events, await typeKey(tx, scope.tenantId, scope.namespaceId, stream.type_id));
@@ -112,13 +199,7 @@ export async function writeValues(
     }
     if (mode === 'Replace') {
       const missing = keyed.find((k) => !existing.has(k.index.key));
-      if (missing) {
-        throw new SdsError('conflict', `The stream '${streamId}' has no event at the index '${String(missing.index.value)}' to replace; nothing was written.`, {
-          reason: 'Event not found',
-          resolution: 'Replace only existing events, or write with allowCreate=true.',
-          parameters: { StreamId: streamId, Index: String(missing.index.value) },
-        });
-      }
+      if (missing) throw replaceMissing(streamId, missing.index.value);
     }
     for (const part of chunks(keyed)) {
       const rows = part.map((k) => ({

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { type Db, nativeOf, type NativeDatabase } from './database.js';
 import type { EntitlementsTable, OrganizationsTable, UsersTable } from './schema.js';
+import { sqliteGroupCommit, type SqliteGroupCommit, type SqliteJob } from './sqlite-group-commit.js';
 import type { TransactionTiming } from './transaction-timing.js';
 
 // The write path of a partner signup (organization, partner link, entitlement, first user), group-committed:
@@ -53,93 +54,35 @@ export function writeNewSignup(db: Db, rows: NewSignupRows): Promise<SignupWrite
     if (!native) return Promise.reject(new Error('writeNewSignup needs a store database, not a transaction'));
     batcher =
       native.dialect === 'sqlite'
-        ? new SqliteBatcher(db, native.database, native.transactions)
+        ? new SqliteBatcher(sqliteGroupCommitOf(db), native.database)
         : new PostgresBatcher(native.pool, native.transactions);
     batchers.set(db, batcher);
   }
   return batcher.write(rows);
 }
 
+/** SQLite: each signup is a job of the store's group commit (src/store/sqlite-group-commit.ts). */
+function sqliteGroupCommitOf(db: Db): SqliteGroupCommit {
+  const committer = sqliteGroupCommit(db);
+  if (!committer) throw new Error('no SQLite group commit for this database');
+  return committer;
+}
+
 class SqliteBatcher implements Batcher {
-  private pending: Pending[] = [];
-  private scheduled = false;
   private statements: ReturnType<typeof prepareSqlite> | undefined;
 
   constructor(
-    private readonly db: Db,
+    private readonly committer: SqliteGroupCommit,
     private readonly sqlite: SQLite.Database,
-    private readonly timing: TransactionTiming,
   ) {}
 
   write(rows: NewSignupRows): Promise<SignupWrite> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ rows, resolve, reject });
-      this.schedule();
-    });
-  }
-
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    // After this turn's I/O callbacks, so that every request parsed in it joins the batch.
-    setImmediate(() => void this.flush());
-  }
-
-  private async flush(): Promise<void> {
-    let batch: Pending[] = [];
-    try {
-      // Kysely's connection lock: no Kysely transaction of another request is open on the connection meanwhile.
-      await this.db.connection().execute(async () => {
-        this.scheduled = false;
-        batch = this.pending.splice(0, MAX_BATCH);
-        if (this.pending.length > 0) this.schedule();
-        this.commit(batch);
-      });
-    } catch (error) {
-      for (const p of batch) p.reject(error);
-    }
-  }
-
-  /** Runs the batch in one transaction; settles each signup only after the commit. */
-  private commit(batch: Pending[]): void {
-    const s = (this.statements ??= prepareSqlite(this.sqlite));
-    const outcomes: Array<{ ok: SignupWrite } | { error: unknown }> = [];
-    const started = performance.now();
-    s.begin.run();
-    try {
-      for (const { rows } of batch) {
-        s.savepoint.run();
-        try {
-          outcomes.push({ ok: writeSqlite(s, rows) });
-        } catch (error) {
-          s.rollbackToSavepoint.run();
-          outcomes.push({ error });
-        }
-        s.releaseSavepoint.run();
-      }
-      s.commit.run();
-      this.timing.emit((performance.now() - started) / 1000, 'commit');
-    } catch (error) {
-      if (this.sqlite.inTransaction) s.rollback.run();
-      this.timing.emit((performance.now() - started) / 1000, 'rollback');
-      throw error;
-    }
-    batch.forEach((p, i) => {
-      const outcome = outcomes[i];
-      if (outcome && 'ok' in outcome) p.resolve(outcome.ok);
-      else p.reject(outcome?.error);
-    });
+    return this.committer.run((job) => writeSqlite((this.statements ??= prepareSqlite(this.sqlite)), job, rows));
   }
 }
 
 function prepareSqlite(sqlite: SQLite.Database) {
   return {
-    begin: sqlite.prepare('BEGIN IMMEDIATE'),
-    commit: sqlite.prepare('COMMIT'),
-    rollback: sqlite.prepare('ROLLBACK'),
-    savepoint: sqlite.prepare('SAVEPOINT signup'),
-    rollbackToSavepoint: sqlite.prepare('ROLLBACK TO signup'),
-    releaseSavepoint: sqlite.prepare('RELEASE signup'),
     organization: sqlite.prepare(
       `INSERT INTO organizations (id, name, sso_kind, sso_tenant_id, created_by, activated_at, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -157,7 +100,7 @@ function prepareSqlite(sqlite: SQLite.Database) {
 }
 
 /** One signup inside the open savepoint; a taken external_id rolls the savepoint back. */
-function writeSqlite(s: ReturnType<typeof prepareSqlite>, { organization: o, entitlement: e, user: u }: NewSignupRows): SignupWrite {
+function writeSqlite(s: ReturnType<typeof prepareSqlite>, job: SqliteJob, { organization: o, entitlement: e, user: u }: NewSignupRows): SignupWrite {
   s.organization.run(o.id, o.name, o.sso_kind, o.sso_tenant_id, o.created_by, o.activated_at, o.created_at, o.updated_at);
   s.partnerOrganization.run(e.partner_id, o.id, o.created_at);
   const inserted = s.entitlement.get(
@@ -174,7 +117,7 @@ function writeSqlite(s: ReturnType<typeof prepareSqlite>, { organization: o, ent
     e.updated_at,
   );
   if (!inserted) {
-    s.rollbackToSavepoint.run();
+    job.undo();
     return { written: false, reason: 'external_id_taken' };
   }
   if (u) s.user.run(u.id, o.id, u.given_name, u.family_name, u.email, u.created_at);

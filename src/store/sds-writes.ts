@@ -1,0 +1,236 @@
+import type SQLite from 'better-sqlite3';
+import { performance } from 'node:perf_hooks';
+import type pg from 'pg';
+import type { SdsStreamsTable } from './schema.js';
+import { type Db, nativeOf } from './database.js';
+import { sqliteGroupCommit, type SqliteJob } from './sqlite-group-commit.js';
+import type { TransactionTiming } from './transaction-timing.js';
+
+// The store side of group-committed SDS data writes (src/sds/data.ts decides what is written and answers).
+//
+// SQLite: each write is a synchronous job of the store's group commit (src/store/sqlite-group-commit.ts), made of
+// prepared statements on the driver: many writes, one transaction, one commit, each in its own savepoint.
+// PostgreSQL: writes that arrive together are sent as ONE call of sds_write_batch (migration 0011): one round trip
+// and one commit for the batch, each answered after it. A few batches run at once; writes that arrive meanwhile
+// form the next one.
+
+/** What a write checked about its stream outside the batch: the batch writes only if these are still so. */
+export interface CheckedStream {
+  row: SdsStreamsTable;
+  keyProperty: string;
+  keyTypeCode: number;
+}
+
+export interface BatchedWrite {
+  tenantId: string;
+  namespaceId: string;
+  streamId: string;
+  mode: 'Insert' | 'Update' | 'Replace';
+  checked: CheckedStream;
+  /** Index keys and event JSON, in request order. */
+  keys: string[];
+  events: string[];
+  /** The change record's events (JSON array) and time. */
+  changes: string;
+  createdAt: string;
+}
+
+/**
+ * written: committed at position `seq`; exists / missing: refused (nothing written) at the 0-based `position` of the
+ * first event whose index exists (Insert) or does not (Replace); stale: the stream changed since it was checked.
+ */
+export type BatchedOutcome =
+  | { outcome: 'written'; seq: number }
+  | { outcome: 'exists' | 'missing'; position: number }
+  | { outcome: 'stale' };
+
+/** The stream with its type's key, as one row; SQLite, inside a job. */
+export function sqliteStreamWithKey(sqlite: SQLite.Database, tenantId: string, namespaceId: string, streamId: string): CheckedStream | undefined {
+  const row = sqlite
+    .prepare<[string, string, string], SdsStreamsTable & { key_property: string | null; key_type_code: number | null }>(
+      `SELECT st.*, ty.key_property, ty.key_type_code FROM sds_streams st
+       LEFT JOIN sds_types ty ON ty.tenant_id = st.tenant_id AND ty.namespace_id = st.namespace_id AND ty.id = st.type_id
+       WHERE st.tenant_id = ? AND st.namespace_id = ? AND st.id = ?`,
+    )
+    .get(tenantId, namespaceId, streamId);
+  if (!row) return undefined;
+  const { key_property, key_type_code, ...stream } = row;
+  return { row: stream, keyProperty: key_property ?? '', keyTypeCode: key_type_code ?? -1 };
+}
+
+/** The stream with its type's key (no lock): what a PostgreSQL batched write checks before it is sent. */
+export async function postgresStreamWithKey(db: Db, tenantId: string, namespaceId: string, streamId: string): Promise<CheckedStream | undefined> {
+  const row = await db
+    .selectFrom('sds_streams as st')
+    .leftJoin('sds_types as ty', (join) =>
+      join.onRef('ty.tenant_id', '=', 'st.tenant_id').onRef('ty.namespace_id', '=', 'st.namespace_id').onRef('ty.id', '=', 'st.type_id'),
+    )
+    .selectAll('st')
+    .select(['ty.key_property', 'ty.key_type_code'])
+    .where('st.tenant_id', '=', tenantId)
+    .where('st.namespace_id', '=', namespaceId)
+    .where('st.id', '=', streamId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { key_property, key_type_code, ...stream } = row;
+  return { row: stream, keyProperty: key_property ?? '', keyTypeCode: key_type_code === null ? -1 : Number(key_type_code) };
+}
+
+/**
+ * SQLite, inside a job (the stream checked in the same transaction): writes the events and the change record, or
+ * refuses as the batch function does on PostgreSQL.
+ */
+export function sqliteWrite(job: SqliteJob, w: Omit<BatchedWrite, 'checked'>): BatchedOutcome {
+  const { sqlite } = job;
+  const exists = sqlite.prepare<[string, string, string, string]>(
+    'SELECT 1 FROM sds_events WHERE tenant_id = ? AND namespace_id = ? AND stream_id = ? AND index_key = ?',
+  );
+  if (w.mode !== 'Update') {
+    for (let i = 0; i < w.keys.length; i++) {
+      const found = exists.get(w.tenantId, w.namespaceId, w.streamId, w.keys[i] ?? '') !== undefined;
+      if (w.mode === 'Insert' && found) return { outcome: 'exists', position: i };
+      if (w.mode === 'Replace' && !found) return { outcome: 'missing', position: i };
+    }
+  }
+  const insert = sqlite.prepare<[string, string, string, string, string]>(
+    w.mode === 'Insert'
+      ? 'INSERT INTO sds_events (tenant_id, namespace_id, stream_id, index_key, event) VALUES (?, ?, ?, ?, ?)'
+      : `INSERT INTO sds_events (tenant_id, namespace_id, stream_id, index_key, event) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (tenant_id, namespace_id, stream_id, index_key) DO UPDATE SET event = excluded.event`,
+  );
+  for (let i = 0; i < w.keys.length; i++) insert.run(w.tenantId, w.namespaceId, w.streamId, w.keys[i] ?? '', w.events[i] ?? '');
+  // SQLite numbers changes with the namespace's counter (src/store/change-log.ts).
+  const bumped = sqlite
+    .prepare<[string, string], { last_change_seq: number }>(
+      'UPDATE namespaces SET last_change_seq = last_change_seq + 1 WHERE tenant_id = ? AND id = ? RETURNING last_change_seq',
+    )
+    .get(w.tenantId, w.namespaceId);
+  if (!bumped) {
+    job.undo();
+    return { outcome: 'stale' };
+  }
+  const seq = Number(bumped.last_change_seq);
+  sqlite
+    .prepare('INSERT INTO change_log (tenant_id, namespace_id, seq, stream_id, operation, events, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(w.tenantId, w.namespaceId, seq, w.streamId, w.mode, w.changes, w.createdAt);
+  return { outcome: 'written', seq };
+}
+
+/** How `db` group-commits SDS writes: by dialect for a store's own database, not at all for a transaction. */
+export function sdsGroupCommit(db: Db): 'sqlite' | 'postgres' | undefined {
+  return nativeOf(db)?.dialect;
+}
+
+/** Runs `job` in the SQLite store's group commit; undefined when `db` is not a SQLite store's own database. */
+export function sqliteSdsJob<T>(db: Db, job: (context: SqliteJob) => T): Promise<T> | undefined {
+  return sqliteGroupCommit(db)?.run(job);
+}
+
+interface Pending {
+  write: BatchedWrite;
+  resolve(outcome: BatchedOutcome): void;
+  reject(error: unknown): void;
+}
+
+/** Most writes in one call: bounds the statement's size and the locks it holds. */
+const MAX_BATCH = 64;
+/** Batches in flight at once, leaving the rest of the pool to other requests. */
+const POSTGRES_IN_FLIGHT = 4;
+
+const BATCH_SQL = `SELECT outcome, detail FROM sds_write_batch(${Array.from({ length: 17 }, (_, i) => `$${i + 1}`).join(', ')})`;
+
+class PostgresSdsBatcher {
+  private pending: Pending[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly timing: TransactionTiming,
+  ) {}
+
+  write(write: BatchedWrite): Promise<BatchedOutcome> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ write, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.drain();
+        });
+      }
+    });
+  }
+
+  private drain(): void {
+    while (this.inFlight < POSTGRES_IN_FLIGHT && this.pending.length > 0) {
+      const batch = this.pending.splice(0, MAX_BATCH);
+      this.inFlight++;
+      void this.send(batch).finally(() => {
+        this.inFlight--;
+        this.drain();
+      });
+    }
+  }
+
+  private async send(batch: Pending[]): Promise<void> {
+    const started = performance.now();
+    const writes = batch.map((p) => p.write);
+    const first: number[] = [];
+    let next = 1;
+    for (const w of writes) {
+      first.push(next);
+      next += w.keys.length;
+    }
+    const values = [
+      writes.map((w) => w.tenantId),
+      writes.map((w) => w.namespaceId),
+      writes.map((w) => w.streamId),
+      writes.map((w) => w.mode),
+      writes.map((w) => w.checked.row.type_id),
+      writes.map((w) => w.checked.row.owner_type),
+      writes.map((w) => w.checked.row.owner_object_id),
+      writes.map((w) => w.checked.row.owner_tenant_id),
+      writes.map((w) => w.checked.row.acl),
+      writes.map((w) => w.checked.keyProperty),
+      writes.map((w) => w.checked.keyTypeCode),
+      writes.map((w) => w.changes),
+      writes.map((w) => w.createdAt),
+      first,
+      writes.map((w) => w.keys.length),
+      writes.flatMap((w) => w.keys),
+      writes.flatMap((w) => w.events),
+    ];
+    try {
+      // One statement in autocommit: its commit is the batch's, durable before the answer comes back.
+      const result = await this.pool.query<{ outcome: string; detail: string | null }>({ name: 'sds_write_batch', text: BATCH_SQL, values });
+      this.timing.emit((performance.now() - started) / 1000, 'commit');
+      batch.forEach((p, i) => {
+        const row = result.rows[i];
+        const detail = Number(row?.detail ?? Number.NaN);
+        if (row?.outcome === 'written') p.resolve({ outcome: 'written', seq: detail });
+        else if (row?.outcome === 'exists' || row?.outcome === 'missing') p.resolve({ outcome: row.outcome, position: detail - 1 });
+        else p.resolve({ outcome: 'stale' });
+      });
+    } catch {
+      this.timing.emit((performance.now() - started) / 1000, 'rollback');
+      // Nothing of the batch was written (e.g. a deadlock with a writer of another kind): each write goes again on
+      // its own, the ordinary way, where its own error (if any) is answered.
+      for (const p of batch) p.resolve({ outcome: 'stale' });
+    }
+  }
+}
+
+const batchers = new WeakMap<Db, PostgresSdsBatcher>();
+
+/** Writes `write` in the next PostgreSQL batch; undefined when `db` is not a PostgreSQL store's own database. */
+export function postgresSdsWrite(db: Db, write: BatchedWrite): Promise<BatchedOutcome> | undefined {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    const native = nativeOf(db);
+    if (native?.dialect !== 'postgres') return undefined;
+    batcher = new PostgresSdsBatcher(native.pool, native.transactions);
+    batchers.set(db, batcher);
+  }
+  return batcher.write(write);
+}
