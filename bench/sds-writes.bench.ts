@@ -1,7 +1,8 @@
 // Benchmark of SDS data writes into one namespace with 1, 10 and 50 concurrent writers (each on a stream of its
 // own, single-event inserts over HTTP), against a bare driver INSERT of the same rows (the event and its change
-// record, one round trip, no HTTP) with as many connections, measured in the same run. On PostgreSQL also two
-// server processes against one. Rounds alternate server and baseline; each figure is the median of BENCH_ROUNDS.
+// record, one transaction per write, no HTTP) with as many connections, measured in the same run, and a do-nothing
+// HTTP server answering the same requests (the ceiling for any server over HTTP). On PostgreSQL also two server
+// processes against one. Rounds alternate server and baseline; each figure is the median of BENCH_ROUNDS.
 //
 //   BENCH_SECONDS=3                seconds per measured round
 //   BENCH_ROUNDS=3                 rounds per figure (median)
@@ -102,6 +103,30 @@ function serverTarget(database: Database, processes: number, label: string): Tar
   };
 }
 
+/**
+ * A plain node:http server answering the same requests from the same client without doing anything: no server
+ * that writes over HTTP can go faster, so echo / bare is the ceiling of the ratio on this machine.
+ */
+function echoTarget(): Target {
+  let server: ServerChild | undefined;
+  return {
+    async setUp() {
+      server = await startServer(['baseline'], 'echo');
+    },
+    round: (writers) =>
+      drive(writers, async (w) => {
+        const res = await fetch(`${server?.ready.url ?? ''}/api/v1/Tenants/${TENANT}/Namespaces/${NAMESPACE}/Streams/${streamId(w)}/Data`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer echo', 'content-type': 'application/json' },
+          body: JSON.stringify([{ Timestamp: nextTimestamp(), Value: w }]),
+        });
+        await res.arrayBuffer();
+        if (res.status !== 201) throw new Error(`echo answered ${res.status}`);
+      }),
+    close: async () => server?.stop(),
+  };
+}
+
 /** The same two rows (event, change record) per write straight through the driver: the floor of the work. */
 function bareTarget(database: Database): Target {
   const eventJson = (w: number, ts: string) => JSON.stringify({ Timestamp: ts, Value: w });
@@ -181,6 +206,7 @@ interface Row {
   target: string;
   rps: number;
   baseline: number;
+  echo: number;
 }
 
 async function measure(dialect: string, database: Database, rows: Row[]): Promise<void> {
@@ -188,7 +214,9 @@ async function measure(dialect: string, database: Database, rows: Row[]): Promis
   await prepare(database);
   const one = serverTarget(database, 1, `${dialect} server`);
   const bare = bareTarget(database);
+  const echo = echoTarget();
   await one.setUp();
+  await echo.setUp();
   const targets: Array<{ name: string; target: Target }> = [{ name: 'server', target: one }];
   let two: ReturnType<typeof serverTarget> | undefined;
   try {
@@ -200,24 +228,27 @@ async function measure(dialect: string, database: Database, rows: Row[]): Promis
       targets.push({ name: 'two servers', target: two });
     }
     for (const writers of WRITERS) {
-      const runs = new Map<string, number[]>([['bare', []], ...targets.map((t): [string, number[]] => [t.name, []])]);
+      const runs = new Map<string, number[]>([['bare', []], ['echo', []], ...targets.map((t): [string, number[]] => [t.name, []])]);
       process.stdout.write(`${dialect}, ${writers} writer(s): `);
       for (let r = 0; r < ROUNDS; r++) {
         runs.get('bare')?.push(await bare.round(writers));
+        runs.get('echo')?.push(await echo.round(writers));
         for (const t of targets) runs.get(t.name)?.push(await t.target.round(writers));
         process.stdout.write(`${r + 1} `);
       }
       process.stdout.write('\n');
       const baseline = median(runs.get('bare') ?? []);
+      const echoRps = median(runs.get('echo') ?? []);
       for (const t of targets) {
         if (t.name === 'two servers' && writers === 1) continue;
-        rows.push({ dialect, writers, target: t.name, rps: median(runs.get(t.name) ?? []), baseline });
+        rows.push({ dialect, writers, target: t.name, rps: median(runs.get(t.name) ?? []), baseline, echo: echoRps });
       }
     }
   } finally {
     await one.close();
     await two?.close();
     await bare.close();
+    await echo.close();
   }
 }
 
@@ -239,14 +270,15 @@ async function main(): Promise<void> {
     }
   }
   console.log('');
-  console.log('dialect   writers  target        writes/s  bare INSERT/s  x bare');
+  console.log('dialect   writers  target        writes/s  bare INSERT/s  x bare  HTTP echo/s  echo x bare');
   for (const r of rows) {
     console.log(
-      `${r.dialect.padEnd(8)}  ${String(r.writers).padStart(7)}  ${r.target.padEnd(12)}  ${r.rps.toFixed(0).padStart(8)}  ${r.baseline.toFixed(0).padStart(13)}  ${(r.rps / r.baseline).toFixed(2).padStart(6)}`,
+      `${r.dialect.padEnd(8)}  ${String(r.writers).padStart(7)}  ${r.target.padEnd(12)}  ${r.rps.toFixed(0).padStart(8)}  ${r.baseline.toFixed(0).padStart(13)}  ${(r.rps / r.baseline).toFixed(2).padStart(6)}  ${r.echo.toFixed(0).padStart(11)}  ${(r.echo / r.baseline).toFixed(2).padStart(11)}`,
     );
   }
   console.log('x bare = server writes/s / bare driver INSERTs/s of the same rows with as many connections, same run (higher is better).');
-  console.log(JSON.stringify({ sds_writes: rows.map((r) => ({ ...r, rps: Math.round(r.rps), baseline: Math.round(r.baseline), ratio: Number((r.rps / r.baseline).toFixed(3)) })) }));
+  console.log('echo x bare = a do-nothing HTTP server answering the same requests / bare INSERTs: the most any HTTP server can reach.');
+  console.log(JSON.stringify({ sds_writes: rows.map((r) => ({ ...r, rps: Math.round(r.rps), baseline: Math.round(r.baseline), ratio: Number((r.rps / r.baseline).toFixed(3)), echo: Math.round(r.echo) })) }));
 }
 
 main().catch((error: unknown) => {
