@@ -8,6 +8,8 @@
 //   BENCH_ROUNDS=3                 rounds per figure (median)
 //   BENCH_WRITERS=1,10,50          concurrent writers
 //   SIGNUPS_BENCH_POSTGRES_URL=…   also measure on PostgreSQL (a throwaway database on that server)
+//   BENCH_CPU_PROF=dir             write a CPU profile of each server process there (slows the servers)
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
@@ -24,6 +26,7 @@ const ROUNDS = positiveInt('BENCH_ROUNDS', 3);
 const WRITERS = (process.env.BENCH_WRITERS ?? '1,10,50').split(',').map((w) => Number(w));
 const POSTGRES_URL = process.env.SIGNUPS_BENCH_POSTGRES_URL || undefined;
 const MAX_WRITERS = Math.max(...WRITERS);
+const PROFILE_DIR = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
 /** The writers' token, made once per database, so that every server target writes as the streams' owner. */
 let sharedToken: string | undefined;
 
@@ -73,7 +76,10 @@ function serverTarget(database: Database, processes: number, label: string): Tar
       }
     },
     async setUp() {
-      for (let i = 0; i < processes; i++) servers.push(await startServer(['signups', database.url], `${label} ${i + 1}`));
+      for (let i = 0; i < processes; i++) {
+        const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', join(PROFILE_DIR, label.replaceAll(' ', '-'))] : [];
+        servers.push(await startServer(['signups', database.url], `${label} ${i + 1}`, profile));
+      }
       if (sharedToken) {
         token = sharedToken;
         return;

@@ -18,6 +18,8 @@ import type { Db } from './database.js';
 //   can never be overtaken by a late commit. Writers in other namespaces, or elsewhere on the server, do not
 //   hold it back; an open write transaction in the namespace does, until it ends (short by construction, and
 //   server connections end any transaction left idle: see openStore).
+// A group-committed batch of data writes (sds_write_batch, src/store/sds-writes.ts) is one such writer for all of
+// its streams: it takes every lock of the batch first, in key order, then records its changes at ordinals 0, 1, ...
 
 /** Changes one transaction may record on PostgreSQL (each data write records one). */
 export const CHANGES_PER_TRANSACTION = 2048;
