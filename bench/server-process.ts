@@ -47,6 +47,9 @@ async function startBaseline(): Promise<{ ready: ReadyMessage; close: () => Prom
       res.writeHead(201, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(answer) }).end(answer);
     });
   });
+  // Idle sockets kept as long as the real server keeps them (Fastify's default), so a client that pauses between
+  // rounds does not reuse a socket this end is closing.
+  server.keepAliveTimeout = 72_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, HOST, () => resolve());

@@ -1,6 +1,13 @@
 import type { Clock } from '../store/clock.js';
 import type { Db } from '../store/database.js';
-import { type BatchedOutcome, type BatchedWrite, type CheckedStream, postgresSdsWrite, postgresStreamWithKey, sdsGroupCommit, sqliteSdsJob, sqliteStreamWithKey, sqliteWrite } from '../store/sds-writes.js';
+import {
+  type BatchedOutcome,
+  type BatchedWrite,
+  type CheckedStream,
+  cachedStreamWithKey,
+  forgetStreamWithKey,
+  postgresSdsWrite,
+  postgresStreamWithKey, sdsGroupCommit, sqliteSdsJob, sqliteStreamWithKey, sqliteWrite } from '../store/sds-writes.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
 import { AccessRights, type Trustee } from './access.js';
 import { appendChange, type ChangeOperation } from './changes.js';
@@ -170,11 +177,25 @@ async function writeValuesGroupCommitted(
     });
     return done ? done : false;
   }
-  // PostgreSQL: checked here, then written by the batch only if the stream is still as checked.
-  const checked = await postgresStreamWithKey(db, scope.tenantId, scope.namespaceId, streamId);
-  const keyed = keyedEvents(events, checkedKey(checked, streamId, who));
+  // PostgreSQL: checked here (against the stream as last read, if this process read it), then written by the batch
+  // only if the stream is still as checked.
+  const { tenantId, namespaceId } = scope;
+  let checked = cachedStreamWithKey(db, tenantId, namespaceId, streamId);
+  let keyed: KeyedEvent[] | undefined;
+  if (checked) {
+    try {
+      keyed = keyedEvents(events, checkedKey(checked, streamId, who));
+    } catch {
+      // A refusal is answered only from fresh data: read the stream again below.
+    }
+  }
+  if (!keyed) {
+    checked = await postgresStreamWithKey(db, tenantId, namespaceId, streamId);
+    keyed = keyedEvents(events, checkedKey(checked, streamId, who));
+  }
   if (keyed.length === 0 || !checked) return true;
   const outcome = await postgresSdsWrite(db, write(checked, keyed));
+  if (outcome?.outcome === 'stale') forgetStreamWithKey(db, tenantId, namespaceId, streamId);
   return outcome ? settled(outcome, streamId, keyed) : false;
 }
 

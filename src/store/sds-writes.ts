@@ -58,8 +58,39 @@ export function sqliteStreamWithKey(sqlite: SQLite.Database, tenantId: string, n
   return { row: stream, keyProperty: key_property ?? '', keyTypeCode: key_type_code ?? -1 };
 }
 
-/** The stream with its type's key (no lock): what a PostgreSQL batched write checks before it is sent. */
+/**
+ * Streams as last read for a PostgreSQL batched write, per store. The batch writes only if the stream is still as
+ * read, so an entry gone stale costs a retry the ordinary way, never a wrong write; it saves a round trip per write.
+ */
+const checkedStreams = new WeakMap<Db, Map<string, CheckedStream>>();
+const CHECKED_STREAMS_MAX = 10_000;
+const streamKey = (tenantId: string, namespaceId: string, streamId: string) => `${tenantId}\u001f${namespaceId}\u001f${streamId}`;
+
+/** The stream as last read in this process, if any (see checkedStreams). */
+export function cachedStreamWithKey(db: Db, tenantId: string, namespaceId: string, streamId: string): CheckedStream | undefined {
+  return checkedStreams.get(db)?.get(streamKey(tenantId, namespaceId, streamId));
+}
+
+/** Forgets the stream as last read: it changed, or a check against it failed and must be made on fresh data. */
+export function forgetStreamWithKey(db: Db, tenantId: string, namespaceId: string, streamId: string): void {
+  checkedStreams.get(db)?.delete(streamKey(tenantId, namespaceId, streamId));
+}
+
+/** The stream with its type's key (no lock), read now and kept as the stream last read. */
 export async function postgresStreamWithKey(db: Db, tenantId: string, namespaceId: string, streamId: string): Promise<CheckedStream | undefined> {
+  const checked = await readStreamWithKey(db, tenantId, namespaceId, streamId);
+  let cache = checkedStreams.get(db);
+  if (!cache) checkedStreams.set(db, (cache = new Map()));
+  const key = streamKey(tenantId, namespaceId, streamId);
+  cache.delete(key);
+  if (!checked) return undefined;
+  // Oldest first out: a Map iterates in insertion order.
+  if (cache.size >= CHECKED_STREAMS_MAX) cache.delete(cache.keys().next().value ?? '');
+  cache.set(key, checked);
+  return checked;
+}
+
+async function readStreamWithKey(db: Db, tenantId: string, namespaceId: string, streamId: string): Promise<CheckedStream | undefined> {
   const row = await db
     .selectFrom('sds_streams as st')
     .leftJoin('sds_types as ty', (join) =>
