@@ -23,10 +23,7 @@ import { buildValidator } from './validators.js';
 import { changeBrokerHandlers } from './handlers/change-broker.js';
 import { LiveStreams, liveUpdatesHandlers } from './handlers/live-updates.js';
 import { webhookHandlers } from './handlers/webhooks.js';
-import { healthHandlers } from './handlers/health.js';
-import { identityHandlers } from './handlers/identity.js';
 import { sdsHandlers } from './handlers/sds.js';
-import { oauthHandlers } from './handlers/oauth.js';
 import { partnerHandlers } from './handlers/partner.js';
 import { listPartnerOrganizationUsersHandler } from './handlers/partner-organization-users.js';
 import { sandboxHandlers } from './handlers/sandbox.js';
@@ -36,6 +33,7 @@ import { registerMetrics } from './metrics.js';
 import { registerRateLimit } from './rate-limit.js';
 import { addClockHook, addSandboxHooks, createSandbox, type Sandbox } from './sandbox.js';
 import { requestIdFor } from './request-id.js';
+import { routeModulesById } from './route-registry.js';
 import { type ErrorFormat, loadDocument, type OperationInfo, operationsOf } from './spec.js';
 import { normalizeLetterCase } from './letter-case.js';
 
@@ -252,15 +250,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const handlers: Record<string, Handler> = {
     ...partnerHandlers(context),
     listPartnerOrganizationUsers: listPartnerOrganizationUsersHandler(context),
-    ...oauthHandlers(context),
-    ...healthHandlers(context),
-    ...identityHandlers(context),
     ...sdsHandlers(context),
     ...changeBrokerHandlers(context),
     ...(sandbox ? sandboxHandlers(context, sandbox) : {}),
     ...liveUpdatesHandlers(context, liveStreams),
     ...webhookHandlers(context),
   } as Record<string, Handler>;
+  for (const [operationId, module] of routeModulesById()) handlers[operationId] = (request, reply) => module.handle(request, reply, context);
   const served: ServedDocument[] = [];
   // Route options beyond what the documents say: a snapshot may be far larger than any API body.
   const routeOverrides: Record<string, Partial<RouteOptions>> = { restoreSnapshot: { bodyLimit: config.sandbox.snapshotBodyLimitBytes } };

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { OAuthError } from '../identity/errors.js';
 import { PartnerError } from '../partner/errors.js';
 import { SandboxError } from '../sandbox/errors.js';
 import { SdsError } from '../sds/errors.js';
@@ -91,6 +92,11 @@ const RESOLUTIONS: Record<number, string> = {
 export function toAnswer(error: unknown, request: FastifyRequest, links: PartnerLinks): Answer {
   if (error instanceof ApiError) {
     return { statusCode: error.statusCode, problems: error.problems, headers: error.headers, ...(error.oauthError ? { oauthError: error.oauthError } : {}) };
+  }
+  if (error instanceof OAuthError) {
+    const status = error.error === 'invalid_client' ? 401 : 400;
+    const refused = Errors.oauth(status, error.error, error.message, error.challenge ? { 'www-authenticate': 'Basic realm="signups"' } : {});
+    return { statusCode: refused.statusCode, problems: refused.problems, headers: refused.headers, oauthError: error.error };
   }
   if (error instanceof PartnerError) return fromPartnerError(error, request, links);
   if (error instanceof SdsError) return fromSdsError(error);

@@ -46,3 +46,13 @@ export async function migrateToLatest(store: Store): Promise<void> {
 export async function pingDatabase(store: Store): Promise<void> {
   await sql`select 1`.execute(store.db);
 }
+
+/** Whether the database answers, for readiness checks: never throws. */
+export async function readiness(store: Store): Promise<{ status: 'ok' | 'unavailable'; database: Store['dialect'] }> {
+  try {
+    await pingDatabase(store);
+    return { status: 'ok', database: store.dialect };
+  } catch {
+    return { status: 'unavailable', database: store.dialect };
+  }
+}

@@ -1,0 +1,5 @@
+import type { RouteModule } from '../route-module.js';
+import { healthz } from './healthz.js';
+import { readyz } from './readyz.js';
+
+export const healthRoutes: readonly RouteModule[] = [healthz, readyz];
