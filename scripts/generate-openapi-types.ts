@@ -1,6 +1,7 @@
 // Writes src/openapi-types/<document>.ts from each OpenAPI document in openapi/: the request, parameter and answer
-// types the route modules are written against. `npm run generate:types` after changing a document; a test fails
-// while the committed types differ from what the documents say.
+// types the route modules are written against. The output is committed (the build and `npm ci` need no generator,
+// and a change of a document's types shows in review); `npm run generate:types` after changing a document's shapes,
+// and test/server/route-modules.test.ts fails while the committed types differ from what the documents say.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,7 +18,8 @@ export const documentFiles = (): string[] => readdirSync(OPENAPI_DIR).filter((na
 
 export async function renderTypes(file: string): Promise<string> {
   const ast = await openapiTS(pathToFileURL(join(OPENAPI_DIR, file)), { silent: true });
-  return HEADER.replace('%s', file) + astToString(ast);
+  // Types only: the documents' descriptions stay in the documents, so editing prose does not make these stale.
+  return HEADER.replace('%s', file) + astToString(ast, { formatOptions: { removeComments: true } });
 }
 
 export const typesFileOf = (file: string): string => join(TYPES_DIR, file.replace(/\.yaml$/, '.ts'));

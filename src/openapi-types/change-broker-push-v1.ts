@@ -5,41 +5,15 @@ export interface paths {
         parameters: {
             query?: never;
             header?: {
-                /** @description The signup's community, as for every Change Broker call on it (see change-broker-v1.yaml). */
                 "Community-Id"?: components["parameters"]["CommunityId"];
             };
             path: {
                 tenantId: components["parameters"]["TenantId"];
                 namespaceId: components["parameters"]["NamespaceId"];
-                /** @description The signup identifier (a GUID). */
                 signupId: components["parameters"]["SignupId"];
             };
             cookie?: never;
         };
-        /**
-         * Stream Updates
-         * @description The signup's updates after the bookmark, as a `text/event-stream` that stays open:
-         *
-         *     ```
-         *     event: update
-         *     id: <the bookmark after this update>
-         *     data: {"resourceId":"pump-1","operation":"Insert","events":[{"Timestamp":"2026-11-23T10:00:00Z","Value":12.5}]}
-         *     ```
-         *
-         *     `data` is one update exactly as in a Get Updates page. The stream starts with the backlog after the
-         *     bookmark and then sends each new update once its write commits. Every 15 seconds
-         *     (`SIGNUPS_LIVE_HEARTBEAT_MS`) it sends a comment with the current position as `id:`
-         *     (`: heartbeat` / `id: <bookmark>`): a client keeps it as its last event id without seeing a message, so
-         *     that one reconnecting after a quiet hour does not find its bookmark expired.
-         *
-         *     Resuming: `Last-Event-ID` (sent by `EventSource` on reconnection to the same URL) wins over `bookmark`.
-         *     One of them is required. Errors found before the stream starts are ordinary answers in the AVEVA error
-         *     format: an expired, forged or foreign bookmark is 400, a signup that is not `Active` 409, and so on, as for
-         *     Get Updates. An error after it started (the position expired because the consumer fell behind the
-         *     retention window, or the signup was deleted or expired) ends the stream with `event: error` whose `data`
-         *     is the AVEVA error body. An open stream counts as a query of the signup: it does not expire while one is
-         *     open.
-         */
         get: operations["streamUpdates"];
         put?: never;
         post?: never;
@@ -53,29 +27,17 @@ export interface paths {
         parameters: {
             query?: never;
             header?: {
-                /** @description The signup's community, as for every Change Broker call on it (see change-broker-v1.yaml). */
                 "Community-Id"?: components["parameters"]["CommunityId"];
             };
             path: {
                 tenantId: components["parameters"]["TenantId"];
                 namespaceId: components["parameters"]["NamespaceId"];
-                /** @description The signup identifier (a GUID). */
                 signupId: components["parameters"]["SignupId"];
             };
             cookie?: never;
         };
-        /**
-         * Get Webhooks
-         * @description The signup's webhooks, oldest first, without their secrets.
-         */
         get: operations["getWebhooks"];
         put?: never;
-        /**
-         * Create Webhook
-         * @description Registers an endpoint for the signup's updates, from now on. Answers 201 with the signing secret, which is
-         *     shown only here. The signup must be `Active` (409 otherwise); a URL that is not http(s), or that names a
-         *     refused address, is 400.
-         */
         post: operations["createWebhook"];
         delete?: never;
         options?: never;
@@ -87,13 +49,11 @@ export interface paths {
         parameters: {
             query?: never;
             header?: {
-                /** @description The signup's community, as for every Change Broker call on it (see change-broker-v1.yaml). */
                 "Community-Id"?: components["parameters"]["CommunityId"];
             };
             path: {
                 tenantId: components["parameters"]["TenantId"];
                 namespaceId: components["parameters"]["NamespaceId"];
-                /** @description The signup identifier (a GUID). */
                 signupId: components["parameters"]["SignupId"];
                 webhookId: components["parameters"]["WebhookId"];
             };
@@ -102,10 +62,6 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /**
-         * Delete Webhook
-         * @description Removes the webhook and its delivery history; nothing more is sent to it.
-         */
         delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
@@ -116,22 +72,16 @@ export interface paths {
         parameters: {
             query?: never;
             header?: {
-                /** @description The signup's community, as for every Change Broker call on it (see change-broker-v1.yaml). */
                 "Community-Id"?: components["parameters"]["CommunityId"];
             };
             path: {
                 tenantId: components["parameters"]["TenantId"];
                 namespaceId: components["parameters"]["NamespaceId"];
-                /** @description The signup identifier (a GUID). */
                 signupId: components["parameters"]["SignupId"];
                 webhookId: components["parameters"]["WebhookId"];
             };
             cookie?: never;
         };
-        /**
-         * Get Webhook Deliveries
-         * @description Delivery attempts, newest first, `skip` and `count` at a time.
-         */
         get: operations["getWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -155,7 +105,6 @@ export interface components {
             } | null;
         };
         CreateWebhookInput: {
-            /** @description The endpoint (http or https) that receives the deliveries. */
             url: string;
             description?: string | null;
         };
@@ -163,31 +112,22 @@ export interface components {
             id: string;
             url: string;
             description: string | null;
-            /** @enum {string} */
             state: "Enabled" | "Disabled";
-            /** @description Why deliveries stopped (410 Gone, or the retry window ran out). */
             disabledReason: string | null;
-            /** Format: date-time */
             createdDate: string;
         };
         CreatedWebhook: components["schemas"]["Webhook"] & {
-            /** @description The Standard Webhooks signing secret (`whsec_` and base64); shown only in this answer. */
             secret: string;
         };
         WebhookCollection: {
             webhooks: components["schemas"]["Webhook"][];
         };
         WebhookDelivery: {
-            /** @description The `webhook-id` of the delivery (the same on its retries). */
             messageId: string;
-            /** @description 1 for the first attempt of a delivery, 2 for its first retry, and so on. */
             attempt: number;
-            /** Format: date-time */
             attemptedDate: string;
-            /** @description The receiver's status; null when there was no answer. */
             statusCode: number | null;
             durationMs: number;
-            /** @description Why the attempt failed; null when it succeeded. */
             error: string | null;
             updateCount: number;
         };
@@ -196,7 +136,6 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is not valid (parameters, bookmark); `Reason` says what. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -205,7 +144,6 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponseBody"];
             };
         };
-        /** @description No valid bearer token. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -214,7 +152,6 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponseBody"];
             };
         };
-        /** @description The client may not call this tenant, is not the signup's owner, or sent another Community-Id. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -223,7 +160,6 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponseBody"];
             };
         };
-        /** @description The namespace, signup or webhook does not exist. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -232,7 +168,6 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponseBody"];
             };
         };
-        /** @description The signup is not `Active`. */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -241,7 +176,6 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponseBody"];
             };
         };
-        /** @description The body is not application/json. */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -250,7 +184,6 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponseBody"];
             };
         };
-        /** @description Something went wrong on the server; quote the `OperationId`. */
         InternalServerError: {
             headers: {
                 [name: string]: unknown;
@@ -263,10 +196,8 @@ export interface components {
     parameters: {
         TenantId: string;
         NamespaceId: string;
-        /** @description The signup identifier (a GUID). */
         SignupId: string;
         WebhookId: string;
-        /** @description The signup's community, as for every Change Broker call on it (see change-broker-v1.yaml). */
         CommunityId: string;
     };
     requestBodies: never;
@@ -278,26 +209,21 @@ export interface operations {
     streamUpdates: {
         parameters: {
             query?: {
-                /** @description Where to start; a bookmark from Get Signup By Id, Get Updates or an event's `id`. */
                 bookmark?: string;
             };
             header?: {
-                /** @description The signup's community, as for every Change Broker call on it (see change-broker-v1.yaml). */
                 "Community-Id"?: components["parameters"]["CommunityId"];
-                /** @description The `id` of the last event received; wins over `bookmark`. */
                 "Last-Event-ID"?: string;
             };
             path: {
                 tenantId: components["parameters"]["TenantId"];
                 namespaceId: components["parameters"]["NamespaceId"];
-                /** @description The signup identifier (a GUID). */
                 signupId: components["parameters"]["SignupId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The event stream. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -318,20 +244,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The signup's community, as for every Change Broker call on it (see change-broker-v1.yaml). */
                 "Community-Id"?: components["parameters"]["CommunityId"];
             };
             path: {
                 tenantId: components["parameters"]["TenantId"];
                 namespaceId: components["parameters"]["NamespaceId"];
-                /** @description The signup identifier (a GUID). */
                 signupId: components["parameters"]["SignupId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The webhooks. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -350,13 +273,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The signup's community, as for every Change Broker call on it (see change-broker-v1.yaml). */
                 "Community-Id"?: components["parameters"]["CommunityId"];
             };
             path: {
                 tenantId: components["parameters"]["TenantId"];
                 namespaceId: components["parameters"]["NamespaceId"];
-                /** @description The signup identifier (a GUID). */
                 signupId: components["parameters"]["SignupId"];
             };
             cookie?: never;
@@ -367,7 +288,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The webhook, with its secret. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -389,13 +309,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The signup's community, as for every Change Broker call on it (see change-broker-v1.yaml). */
                 "Community-Id"?: components["parameters"]["CommunityId"];
             };
             path: {
                 tenantId: components["parameters"]["TenantId"];
                 namespaceId: components["parameters"]["NamespaceId"];
-                /** @description The signup identifier (a GUID). */
                 signupId: components["parameters"]["SignupId"];
                 webhookId: components["parameters"]["WebhookId"];
             };
@@ -403,7 +321,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -423,13 +340,11 @@ export interface operations {
                 count?: number;
             };
             header?: {
-                /** @description The signup's community, as for every Change Broker call on it (see change-broker-v1.yaml). */
                 "Community-Id"?: components["parameters"]["CommunityId"];
             };
             path: {
                 tenantId: components["parameters"]["TenantId"];
                 namespaceId: components["parameters"]["NamespaceId"];
-                /** @description The signup identifier (a GUID). */
                 signupId: components["parameters"]["SignupId"];
                 webhookId: components["parameters"]["WebhookId"];
             };
@@ -437,7 +352,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The attempts. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -8,10 +8,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * OpenID Provider metadata of the issuer `{base}/identity`
-         * @description Its `token_endpoint` is `{base}/identity/connect/token`.
-         */
         get: operations["getIdentityOpenIdConfiguration"];
         put?: never;
         post?: never;
@@ -28,7 +24,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The keys that sign access tokens (JWKS) */
         get: operations["getIdentityJwks"];
         put?: never;
         post?: never;
@@ -45,10 +40,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * OpenID Provider metadata of the issuer `{base}`
-         * @description Its `token_endpoint` is `{base}/oauth2/token`.
-         */
         get: operations["getOpenIdConfiguration"];
         put?: never;
         post?: never;
@@ -65,7 +56,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The keys that sign access tokens (JWKS) */
         get: operations["getJwks"];
         put?: never;
         post?: never;
@@ -80,38 +70,24 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         ProviderMetadata: {
-            /**
-             * Format: uri
-             * @description The URL the document is served under, without `/.well-known/openid-configuration`.
-             */
             issuer: string;
-            /**
-             * Format: uri
-             * @description Absolute URL of the token endpoint.
-             */
             token_endpoint: string;
-            /** Format: uri */
             jwks_uri: string;
             grant_types_supported: "client_credentials"[];
             token_endpoint_auth_methods_supported: ("client_secret_basic" | "client_secret_post")[];
             scopes_supported: string[];
-            /** @description The claims of the access tokens. */
             claims_supported?: string[];
         };
         JsonWebKeySet: {
             keys: components["schemas"]["JsonWebKey"][];
         };
         JsonWebKey: {
-            /** @enum {string} */
             kty: "EC";
-            /** @enum {string} */
             crv?: "P-256";
             x?: string;
             y?: string;
             kid: string;
-            /** @enum {string} */
             alg: "ES256";
-            /** @enum {string} */
             use: "sig";
         };
     };
@@ -132,7 +108,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The provider metadata. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -152,7 +127,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The public keys. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -172,7 +146,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The provider metadata. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -192,7 +165,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The public keys. */
             200: {
                 headers: {
                     [name: string]: unknown;
