@@ -1,6 +1,8 @@
 import type { EntitlementRow, OrganizationRow } from '../store/schema.js';
 import type { Page } from './paging.js';
 import { encodePageToken } from './paging.js';
+import type { OrganizationUsers } from './organization-users.js';
+import { ACTIVATED_MESSAGE, displayMessage, type SignupOutcome } from './signup.js';
 
 export const entitlementUrl = (base: string, id: string): string => `${base}/partner/v2/entitlements/${encodeURIComponent(id)}`;
 export const organizationUrl = (base: string, id: string): string => `${base}/partner/v2/organizations/${encodeURIComponent(id)}`;
@@ -86,3 +88,40 @@ export function listMeta(
     total_size: page.totalSize,
   };
 }
+
+/** The answer to a signup or link: the organization, where its users sign in, and what to tell them. */
+export const toSignupAnswer = (outcome: SignupOutcome, ssoBaseUrl: string) => ({
+  organization_id: outcome.organization.id,
+  sso_url: ssoUrl(ssoBaseUrl, outcome.organization.id),
+  display_message: displayMessage(outcome),
+});
+
+export const toActivationAnswer = (organization: OrganizationRow, ssoBaseUrl: string) => ({
+  organization_id: organization.id,
+  sso_url: ssoUrl(ssoBaseUrl, organization.id),
+  display_message: ACTIVATED_MESSAGE,
+});
+
+/** An `EntitlementList` page whose links repeat the caller's filter and page size. */
+export const toEntitlementList = (page: Page<EntitlementRow>, base: string, query: { 'organization.id'?: string | undefined; page_size: number }) => ({
+  api_version: 'partner/v2',
+  kind: 'EntitlementList',
+  metadata: listMeta(`${base}/partner/v2/entitlements`, { 'organization.id': query['organization.id'], page_size: query.page_size }, page),
+  data: page.items.map((row) => toEntitlement(row, base)),
+});
+
+export const toOrganizationList = (page: Page<OrganizationRow>, base: string, ssoBaseUrl: string, pageSize: number) => ({
+  api_version: 'partner/v2',
+  kind: 'OrganizationList',
+  metadata: listMeta(`${base}/partner/v2/organizations`, { page_size: pageSize }, page),
+  data: page.items.map((row) => toOrganization(row, base, ssoBaseUrl)),
+});
+
+/** An `OrganizationUserList` (partner-extensions-v1.yaml): the users and whether the signup is complete. */
+export const toOrganizationUserList = ({ organization, users, signupComplete }: OrganizationUsers) => ({
+  kind: 'OrganizationUserList',
+  organization_id: organization.id,
+  signup_complete: signupComplete,
+  completed_at: organization.activated_at,
+  data: users.map((user) => ({ id: user.id, given_name: user.given_name, family_name: user.family_name, email: user.email, created_at: user.created_at })),
+});

@@ -30,7 +30,20 @@ export interface SignupOutcome {
   /** True when the signup still needs `/signup/activate` with the first user. */
   incomplete: boolean;
   dryRun: boolean;
+  /** The entitlement was linked to an existing organization (`/signup/link`) rather than signed up with a new one. */
+  linked: boolean;
 }
+
+/** What the partner shows its customer after a signup or link. */
+export function displayMessage(outcome: SignupOutcome): string {
+  if (outcome.dryRun) return 'Validation succeeded: the signup would be accepted. Nothing was created (dry run).';
+  if (outcome.linked) return 'The entitlement is now linked to your existing organization. Sign in with your single sign-on account to continue.';
+  if (outcome.incomplete) return 'Your organization has been created. Signup completes once the first user is added.';
+  return 'Your organization has been created. Sign in with your single sign-on account to get started.';
+}
+
+/** What the partner shows its customer after activating a signup. */
+export const ACTIVATED_MESSAGE = 'The first user is being created; the signup is complete.';
 
 /** Ends a dry run's transaction: every check ran, and the rollback discards what they wrote. */
 class DryRunRollback<T> extends Error {
@@ -164,6 +177,7 @@ async function groupCommittedSignup(
     entitlement: { ...rows.entitlement, seq: written.entitlementSeq, organization_id: rows.organization.id },
     incomplete: !user,
     dryRun: false,
+    linked: false,
   };
 }
 
@@ -199,7 +213,7 @@ export async function signup(
       .execute();
     const entitlement = await attachEntitlement(tx, input.entitlement, organization.id);
     if (input.user) await addUser(tx, organization.id, input.user, '/user/email');
-    return { organization, entitlement, incomplete: !input.user, dryRun: options.dryRun };
+    return { organization, entitlement, incomplete: !input.user, dryRun: options.dryRun, linked: false };
   });
 }
 
@@ -262,6 +276,6 @@ export async function linkSignup(
       .values({ partner_id: tx.partnerId, organization_id: organization.id, created_at: now })
       .onConflict((oc) => oc.columns(['partner_id', 'organization_id']).doNothing())
       .execute();
-    return { organization, entitlement, incomplete: organization.activated_at === null, dryRun: options.dryRun };
+    return { organization, entitlement, incomplete: organization.activated_at === null, dryRun: options.dryRun, linked: true };
   });
 }

@@ -24,8 +24,6 @@ import { changeBrokerHandlers } from './handlers/change-broker.js';
 import { LiveStreams, liveUpdatesHandlers } from './handlers/live-updates.js';
 import { webhookHandlers } from './handlers/webhooks.js';
 import { sdsHandlers } from './handlers/sds.js';
-import { partnerHandlers } from './handlers/partner.js';
-import { listPartnerOrganizationUsersHandler } from './handlers/partner-organization-users.js';
 import { sandboxHandlers } from './handlers/sandbox.js';
 import { consoleBuilt, registerConsole } from './console.js';
 import { registerLandingPage } from './landing-page.js';
@@ -248,8 +246,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
 
   const handlers: Record<string, Handler> = {
-    ...partnerHandlers(context),
-    listPartnerOrganizationUsers: listPartnerOrganizationUsersHandler(context),
     ...sdsHandlers(context),
     ...changeBrokerHandlers(context),
     ...(sandbox ? sandboxHandlers(context, sandbox) : {}),
