@@ -333,3 +333,8 @@ export async function setStreamAccessControl(db: Db, scope: StreamScope, streamI
       .execute();
   });
 }
+
+/** A stream the caller may read. */
+export async function readStream(db: Db, scope: StreamScope, streamId: string, who: Trustee): Promise<SdsStream> {
+  return toStream(await streamWithRight(db, scope, streamId, who, AccessRights.Read));
+}

@@ -23,7 +23,6 @@ import { buildValidator } from './validators.js';
 import { changeBrokerHandlers } from './handlers/change-broker.js';
 import { LiveStreams, liveUpdatesHandlers } from './handlers/live-updates.js';
 import { webhookHandlers } from './handlers/webhooks.js';
-import { sdsHandlers } from './handlers/sds.js';
 import { sandboxHandlers } from './handlers/sandbox.js';
 import { consoleBuilt, registerConsole } from './console.js';
 import { registerLandingPage } from './landing-page.js';
@@ -246,7 +245,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
 
   const handlers: Record<string, Handler> = {
-    ...sdsHandlers(context),
     ...changeBrokerHandlers(context),
     ...(sandbox ? sandboxHandlers(context, sandbox) : {}),
     ...liveUpdatesHandlers(context, liveStreams),
