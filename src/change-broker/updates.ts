@@ -51,8 +51,10 @@ export function requireActive(signup: CbSignupRow): void {
  * shorter but never skips or repeats a change. Access is checked again at read time, so revoking the owner's read
  * access stops the stream's updates.
  */
-export async function readUpdates(ctx: ChangeBrokerContext, signup: CbSignupRow, after: BookmarkPosition): Promise<UpdatesPage> {
+export async function readUpdates(ctx: ChangeBrokerContext, signup: CbSignupRow, from: BookmarkPosition | (() => BookmarkPosition)): Promise<UpdatesPage> {
   requireActive(signup);
+  // A bookmark given as a reader is read only now: that the signup is not Active is the better answer than a bad bookmark.
+  const after = typeof from === 'function' ? from() : from;
   const current = await currentChangeSeq(ctx.db, signup.tenant_id, signup.namespace_id);
   const resources = await ctx.db
     .selectFrom('cb_signup_resources')

@@ -2,7 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import type { Db, DialectName } from '../store/database.js';
 import { type CatalogTables, type CatalogValue, catalogView, listTables, resyncSequences, type TableInfo } from '../store/tables.js';
 import { SandboxError } from './errors.js';
-import { CLOCK_SETTING, type ClockView } from './sandbox-clock.js';
+import { CLOCK_SETTING, type ClockView, type SandboxClock } from './sandbox-clock.js';
+import { kickBackgroundWork } from '../change-broker/worker.js';
 
 /** Holds the server's keys and the clock: kept by a reset, and by a restore into a running server. */
 const SETTINGS = 'settings';
@@ -21,6 +22,9 @@ export interface Snapshot {
   clock: ClockView;
   tables: Record<string, Row[]>;
 }
+
+/** A snapshot to restore: when it was taken is for people, and the document lets it out. */
+export type SnapshotInput = Omit<Snapshot, 'takenAt' | 'tables'> & { takenAt?: string; tables: Record<string, Record<string, unknown>[]> };
 
 export interface ResetOptions {
   clients?: boolean;
@@ -79,7 +83,8 @@ export async function takeSnapshot(db: Db, dialect: DialectName, clock: ClockVie
   return { format: 'signups-snapshot', version: 1, takenAt: clock.now, clock, tables: rows };
 }
 
-function checkSnapshot(snapshot: Snapshot, tables: readonly TableInfo[]): void {
+/** The snapshot's rows, once each table and column is known here and each value one a column holds. */
+function checkSnapshot(snapshot: SnapshotInput, tables: readonly TableInfo[]): Record<string, Row[]> {
   if (snapshot.format !== 'signups-snapshot' || snapshot.version !== 1) {
     throw new SandboxError('invalid', 'This is not a version 1 Signups snapshot', { pointer: '/format', code: 'invalid_snapshot' });
   }
@@ -87,19 +92,24 @@ function checkSnapshot(snapshot: Snapshot, tables: readonly TableInfo[]): void {
     throw new SandboxError('invalid', `'${snapshot.clock.now}' is not an ISO 8601 date-time`, { pointer: '/clock/now', code: 'invalid_snapshot' });
   }
   const known = new Map(tables.map((t) => [t.name, new Set(t.columns)]));
+  const checked: Record<string, Row[]> = {};
   for (const [name, rows] of Object.entries(snapshot.tables)) {
     const columns = known.get(name);
     if (!columns) throw new SandboxError('invalid', `The snapshot has a table '${name}' that this server does not`, { pointer: `/tables/${name}`, code: 'invalid_snapshot' });
-    rows.forEach((row, i) => {
+    checked[name] = rows.map((row, i) => {
+      const out: Row = {};
       for (const [column, value] of Object.entries(row)) {
         const pointer = `/tables/${name}/${i}/${column}`;
         if (!columns.has(column)) throw new SandboxError('invalid', `Table '${name}' has no column '${column}'`, { pointer, code: 'invalid_snapshot' });
-        if (value !== null && typeof value === 'object') {
+        if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
           throw new SandboxError('invalid', `Column '${column}' of table '${name}' holds an ${Array.isArray(value) ? 'array' : 'object'}; columns hold strings, numbers, booleans or null`, { pointer, code: 'invalid_snapshot' });
         }
+        out[column] = value;
       }
+      return out;
     });
   }
+  return checked;
 }
 
 /**
@@ -107,9 +117,9 @@ function checkSnapshot(snapshot: Snapshot, tables: readonly TableInfo[]): void {
  * nothing. With `keys: 'keep'` the settings (the server's keys) stay as they are, so that what this server issued
  * keeps verifying; with 'replace' they are the snapshot's too (a server starting from a seed file).
  */
-export async function restoreState(db: Db, dialect: DialectName, snapshot: Snapshot, options: { keys: 'keep' | 'replace' }): Promise<Record<string, number>> {
+export async function restoreState(db: Db, dialect: DialectName, snapshot: SnapshotInput, options: { keys: 'keep' | 'replace' }): Promise<Record<string, number>> {
   const tables = await listTables(db, dialect);
-  checkSnapshot(snapshot, tables);
+  const rowsOf = checkSnapshot(snapshot, tables);
   const targets = tables.filter((t) => t.name !== LEASES && (t.name !== SETTINGS || options.keys === 'replace'));
   const restored: Record<string, number> = {};
   try {
@@ -123,7 +133,7 @@ export async function restoreState(db: Db, dialect: DialectName, snapshot: Snaps
       );
       if (settings) await trx.deleteFrom(SETTINGS).where('key', '<>', CLOCK_SETTING).execute();
       for (const table of targets) {
-        const rows = (snapshot.tables[table.name] ?? []).filter((r) => table.name !== SETTINGS || r.key !== CLOCK_SETTING);
+        const rows = (rowsOf[table.name] ?? []).filter((r) => table.name !== SETTINGS || r.key !== CLOCK_SETTING);
         restored[table.name] = rows.length;
         const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, table.columns.length)));
         for (let i = 0; i < rows.length; i += chunk) {
@@ -153,4 +163,12 @@ function normalizeRow(row: Row, dialect: DialectName): Row {
   const out: Row = {};
   for (const [key, value] of Object.entries(row)) out[key] = typeof value === 'boolean' ? Number(value) : value;
   return out;
+}
+
+/** Restores a snapshot with the clock it was taken at (keeping this server's keys); due background work then runs. */
+export async function restoreSnapshot(db: Db, dialect: DialectName, clock: SandboxClock, snapshot: SnapshotInput): Promise<{ restored: Record<string, number>; clock: ClockView }> {
+  const restored = await restoreState(db, dialect, snapshot, { keys: 'keep' });
+  const view = await clock.moveTo(Date.parse(snapshot.clock.now), snapshot.clock.frozen, { allowBackwards: true });
+  kickBackgroundWork(db);
+  return { restored, clock: view };
 }

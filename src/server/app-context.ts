@@ -4,8 +4,10 @@ import type { AccessTokens } from '../identity/access-tokens.js';
 import type { LinkTokens } from '../identity/link-tokens.js';
 import type { Clock } from '../store/clock.js';
 import type { Store } from '../store/database.js';
+import type { LiveStreams } from './live-streams.js';
+import type { Sandbox } from './sandbox.js';
 
-/** What handlers may use: the store, the clock, configuration and the token services. */
+/** What route handlers may use: the store, the clock, configuration, the token services, live streams, the sandbox. */
 export interface AppContext {
   store: Store;
   clock: Clock;
@@ -13,4 +15,8 @@ export interface AppContext {
   accessTokens: AccessTokens;
   linkTokens: LinkTokens;
   baseUrl(request: FastifyRequest): string;
+  /** The live update streams open in this process, ended when it closes. */
+  liveStreams: LiveStreams;
+  /** The sandbox controls, on a server started with them. */
+  sandbox?: Sandbox;
 }

@@ -20,15 +20,12 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 import { parameterWithNul, pointerToNul } from './nul-bytes.js';
 import { drainBody } from './oversized-body.js';
 import { buildValidator } from './validators.js';
-import { changeBrokerHandlers } from './handlers/change-broker.js';
-import { LiveStreams, liveUpdatesHandlers } from './handlers/live-updates.js';
-import { webhookHandlers } from './handlers/webhooks.js';
-import { sandboxHandlers } from './handlers/sandbox.js';
 import { consoleBuilt, registerConsole } from './console.js';
 import { registerLandingPage } from './landing-page.js';
 import { registerMetrics } from './metrics.js';
 import { registerRateLimit } from './rate-limit.js';
 import { addClockHook, addSandboxHooks, createSandbox, type Sandbox } from './sandbox.js';
+import { LiveStreams } from './live-streams.js';
 import { requestIdFor } from './request-id.js';
 import { routeModulesById } from './route-registry.js';
 import { type ErrorFormat, loadDocument, type OperationInfo, operationsOf } from './spec.js';
@@ -107,6 +104,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     accessTokens: await AccessTokens.open(store.db, clock, config.accessTokenTtlSeconds),
     linkTokens: new LinkTokens(linkKey, clock),
     baseUrl: (request) => config.publicUrl ?? `${request.protocol}://${request.host}`,
+    liveStreams: new LiveStreams(),
+    ...(sandbox ? { sandbox } : {}),
   };
 
   const app = Fastify({
@@ -221,8 +220,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   }
 
   // Live streams never finish on their own: end them when the server closes, so that it can drain.
-  const liveStreams = new LiveStreams();
-  app.addHook('preClose', async () => liveStreams.closeAll());
+  app.addHook('preClose', async () => context.liveStreams.closeAll());
   const communityMembership = (communityId: string, tenantIds: readonly string[]) => areMembers(store.db, communityId, tenantIds);
   await registerRateLimit(app, config.rateLimit, clock, metrics?.rateLimited);
   // Added after the rate limiter's own onRoute hook, so limits are counted before tokens are checked.
@@ -244,13 +242,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     }
   });
 
-  const handlers: Record<string, Handler> = {
-    ...changeBrokerHandlers(context),
-    ...(sandbox ? sandboxHandlers(context, sandbox) : {}),
-    ...liveUpdatesHandlers(context, liveStreams),
-    ...webhookHandlers(context),
-  } as Record<string, Handler>;
-  for (const [operationId, module] of routeModulesById()) handlers[operationId] = (request, reply) => module.handle(request, reply, context);
+  const modules = routeModulesById();
   const served: ServedDocument[] = [];
   // Route options beyond what the documents say: a snapshot may be far larger than any API body.
   const routeOverrides: Record<string, Partial<RouteOptions>> = { restoreSnapshot: { bodyLimit: config.sandbox.snapshotBodyLimitBytes } };
@@ -263,9 +255,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     await app.register(openapiGlue, {
       specification: document,
       operationResolver: (operationId: string) => {
-        const handler = handlers[operationId];
+        const module = modules.get(operationId);
         const info = operations.get(operationId);
-        if (!handler || !info) throw new Error(`no handler for operation ${operationId} in ${file}`);
+        if (!module || !info) throw new Error(`no route module for operation ${operationId} in ${file}`);
+        const handler: Handler = (request, reply) => module.handle(request, reply, context);
         const routeConfig: RouteConfig = { operationId, errorFormat: info.errorFormat, tenantScoped: info.tenantScoped, communityScoped: info.communityScoped };
         if (info.scopes) routeConfig.scopes = info.scopes;
         if (!info.rateLimited) routeConfig.rateLimit = false;

@@ -1,0 +1,7 @@
+import type { operations } from '../../openapi-types/change-broker-v1.js';
+import { operationOf } from '../../server/route-module.js';
+import { updatesAfter } from '../signup-calls.js';
+import { callerRef, changeBrokerContext } from './caller.js';
+
+/** GET …/signups/{signupId}/updates: the changes after a bookmark, and the bookmark to come back with. */
+export const getUpdates = operationOf<operations>()('getUpdates', [], async (request, _reply, app) => updatesAfter(changeBrokerContext(app), callerRef(request), request.params.signupId, request.query.bookmark));
