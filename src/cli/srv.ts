@@ -1,3 +1,4 @@
+import { followLauncher } from './launcher.js';
 import { runnerOptions, type SqlFlags } from './sql-options.js';
 
 export type SrvFlags = Omit<SqlFlags, 'output' | 'var'> & { host: string; port: string };
@@ -14,4 +15,6 @@ export async function srvCommand(flags: SrvFlags): Promise<void> {
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Like `serve`: started through npx, `kill $!` reaches npm, not this process.
+  followLauncher(stop);
 }

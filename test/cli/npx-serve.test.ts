@@ -59,4 +59,27 @@ describe('README "Several processes": servers started with npx & are stopped wit
     }
     assert.deepEqual(running, [], 'servers still listening after kill');
   });
+
+  test('npx signups srv & … kill $SRV leaves no SQL wire server running', { timeout: 300_000 }, async () => {
+    // The README's srv lines; no API needs to answer for the listener to open and close.
+    const script = `
+      set -u
+      npx signups srv --port 0 --server http://127.0.0.1:9 >${dir}/srv.log 2>&1 & SRV=$!
+      for i in $(seq 1 400); do grep -q 'listening on' ${dir}/srv.log 2>/dev/null && break; sleep 0.5; done
+      grep -ho 'listening on postgres://[0-9.:]*' ${dir}/srv.log
+      kill $SRV
+    `;
+    const output = await new Promise<string>((resolve, reject) => {
+      execFile('bash', ['-c', script], { cwd: ROOT, env: shellEnv(), timeout: 240_000 }, (error, stdout, stderr) => {
+        if (error) reject(new Error(`${error.message}\n${stdout}${stderr}`));
+        else resolve(stdout);
+      });
+    });
+    const address = /listening on postgres:\/\/([0-9.:]+)/.exec(output)?.[1];
+    assert.ok(address, output);
+    const url = `http://${address}`;
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline && (await answers(url))) await new Promise((r) => setTimeout(r, 250));
+    assert.equal(await answers(url), false, 'srv still listening after kill');
+  });
 });
