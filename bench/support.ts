@@ -51,6 +51,8 @@ export async function postgresDatabase(admin: string): Promise<Database> {
 
 export interface ServerChild {
   ready: ReadyMessage;
+  /** The server process's id (its memory can be read from /proc). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function startServer(args: string[], label: string, nodeOptions: st
   });
   return {
     ready,
+    pid: child.pid ?? 0,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
