@@ -8,6 +8,8 @@
 //   BENCH_READ_PASSES=5            measured read passes over the backlog (after one warm-up pass)
 //   BENCH_LATENCY_SECONDS=8        seconds of paced single-event writes, per target
 //   BENCH_WRITE_RATE=100           single-event writes per second during the latency measurement
+//   BENCH_OTHER_EVENTS=1000000     change records of other streams interleaved with the backlog in a second namespace
+//   BENCH_LATENCY_WRITERS=10       concurrent writers for the write-to-visible measurement under contention
 //   SIGNUPS_BENCH_POSTGRES_URL=…   also measure on PostgreSQL (a throwaway database on that server)
 import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
@@ -29,6 +31,9 @@ const STREAMS = positiveInt('BENCH_STREAMS', 10);
 const READ_PASSES = positiveInt('BENCH_READ_PASSES', 5);
 const LATENCY_SECONDS = positiveInt('BENCH_LATENCY_SECONDS', 8);
 const WRITE_RATE = positiveInt('BENCH_WRITE_RATE', 100);
+const OTHER_EVENTS = positiveInt('BENCH_OTHER_EVENTS', 1_000_000);
+const LATENCY_WRITERS = positiveInt('BENCH_LATENCY_WRITERS', 10);
+const BUSY_NAMESPACE = 'bench-busy';
 const POSTGRES_URL = process.env.SIGNUPS_BENCH_POSTGRES_URL || undefined;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -49,10 +54,16 @@ class Api {
   constructor(
     readonly url: string,
     private readonly token: string,
+    readonly namespace = NAMESPACE,
   ) {}
 
   get base(): string {
-    return `${this.url}/api/v1/tenants/${TENANT}/namespaces/${NAMESPACE}`;
+    return `${this.url}/api/v1/tenants/${TENANT}/namespaces/${this.namespace}`;
+  }
+
+  /** The same client in another namespace of the tenant. */
+  in(namespace: string): Api {
+    return new Api(this.url, this.token, namespace);
   }
 
   async call(method: string, path: string, json?: unknown): Promise<{ status: number; text: string }> {
@@ -379,6 +390,114 @@ async function healthRoundTrip(url: string, n = 300): Promise<number[]> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// 3. A page's cost with other streams' traffic interleaved
+
+/**
+ * A second namespace holding the same backlog (the same streams, records and order, copied from the first) with
+ * OTHER_EVENTS change records of 100 other streams interleaved between its records, evenly, as a busy namespace
+ * would hold them. Records are copied with SQL, in positions below anything a writer hands out.
+ */
+async function interleaveBacklog(store: Store): Promise<void> {
+  const { rows } = await sql<{ n: number | string }>`SELECT count(*) AS n FROM change_log WHERE tenant_id = ${TENANT} AND namespace_id = ${NAMESPACE}`.execute(
+    store.db,
+  );
+  const backlog = Number(rows[0]?.n ?? 0);
+  const step = Math.ceil(OTHER_EVENTS / backlog) + 1;
+  const last = backlog * step;
+  await store.db.transaction().execute(async (tx) => {
+    await sql`INSERT INTO change_log (tenant_id, namespace_id, seq, stream_id, operation, events, created_at)
+      SELECT tenant_id, ${BUSY_NAMESPACE}, row_number() OVER (ORDER BY seq) * ${step}, stream_id, operation, events, created_at
+      FROM change_log WHERE tenant_id = ${TENANT} AND namespace_id = ${NAMESPACE}`.execute(tx);
+    const now = new Date().toISOString();
+    const event = JSON.stringify([{ Timestamp: at(BACKLOG_EPOCH, 0), Value: 0 }]);
+    const others =
+      store.dialect === 'postgres'
+        ? sql`SELECT x FROM generate_series(1, ${last}::bigint) AS g(x)`
+        : sql`WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < ${last}) SELECT x FROM g`;
+    await sql`INSERT INTO change_log (tenant_id, namespace_id, seq, stream_id, operation, events, created_at)
+      SELECT ${TENANT}, ${BUSY_NAMESPACE}, x, 'busy-' || CAST(x % 100 AS text), 'Insert', ${event}, ${now} FROM (${others}) o WHERE x % ${step} <> 0`.execute(tx);
+    // SQLite hands out positions from the namespace's counter: past the copied ones.
+    if (store.dialect === 'sqlite') await tx.updateTable('namespaces').set({ last_change_seq: last }).where('tenant_id', '=', TENANT).where('id', '=', BUSY_NAMESPACE).execute();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 4. Write-to-visible with concurrent writers
+
+/** Polls until a page comes back empty; answers the bookmark there. */
+async function catchUp(api: Api, signupId: string, bookmark: string): Promise<string> {
+  for (;;) {
+    const page = await api.updates(signupId, bookmark);
+    if (page.data.length === 0) return page.bookmark;
+    bookmark = page.bookmark;
+  }
+}
+
+interface WritersResult {
+  /** Seen − answered, in ms, sorted (0 if seen before the answer). */
+  latencies: number[];
+  writes: number;
+  seen: number;
+  seconds: number;
+}
+
+/**
+ * `writers` closed loops of single-event SDS writes (each on its own stream, as fast as answers come) while one
+ * poller polls back to back; times when each write is first seen after its answer.
+ */
+async function writersLatency(api: Api, signupId: string, start: string, writers: number, problems: string[], label: string): Promise<WritersResult> {
+  const answered = new Map<number, number>();
+  const seen = new Map<number, number>();
+  let duplicates = 0;
+  let writing = true;
+  let next = 0;
+  const started = performance.now();
+  const until = started + LATENCY_SECONDS * 1000;
+  const writer = async (w: number) => {
+    while (performance.now() < until) {
+      const id = next++;
+      await api.expect([204], 'POST', `/streams/${streamId(w % STREAMS)}/data`, [{ Timestamp: at(LIVE_EPOCH + 10 ** 9, id), Value: id }]);
+      answered.set(id, performance.now());
+    }
+  };
+  const poller = (async () => {
+    let bookmark = start;
+    let lastProgress = performance.now();
+    while (writing || seen.size < answered.size) {
+      const page = await api.updates(signupId, bookmark);
+      bookmark = page.bookmark;
+      const now = performance.now();
+      for (const update of page.data) {
+        for (const event of update.events) {
+          if (seen.has(event.Value)) duplicates += 1;
+          else seen.set(event.Value, now);
+          lastProgress = now;
+        }
+      }
+      if (!writing && now - lastProgress > 10_000) {
+        problems.push(`${label}: ${answered.size - seen.size} writes were still not visible 10 s after the last one`);
+        return;
+      }
+      await yieldToLoop();
+    }
+  })();
+  try {
+    await Promise.all(Array.from({ length: writers }, (_, w) => writer(w)));
+  } finally {
+    writing = false;
+    await poller;
+  }
+  if (duplicates > 0) problems.push(`${label}: ${duplicates} events were seen more than once`);
+  const latencies: number[] = [];
+  for (const [id, answer] of answered) {
+    const s = seen.get(id);
+    if (s !== undefined) latencies.push(Math.max(0, s - answer));
+  }
+  latencies.sort((a, b) => a - b);
+  return { latencies, writes: answered.size, seen: latencies.length, seconds: (performance.now() - started) / 1000 };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // One dialect
 
 interface DialectResult {
@@ -389,6 +508,9 @@ interface DialectResult {
   latencyServer: LatencyResult;
   latencyDatabase: LatencyResult;
   healthRtt: number[];
+  /** Seconds per page over the backlog alone and with other streams interleaved, per round (alternating). */
+  pageSeconds: { alone: number[]; interleaved: number[]; pages: number };
+  writers: WritersResult;
 }
 
 async function measureDialect(dialect: string, database: Database, problems: string[]): Promise<DialectResult> {
@@ -421,9 +543,27 @@ async function measureDialect(dialect: string, database: Database, problems: str
     const sqlPasses: ReadResult[] = [];
     for (let i = 0; i < READ_PASSES; i += 1) sqlPasses.push(await sqlPass(store));
 
+    log(`interleaving ${OTHER_EVENTS} other records… `);
+    const busy = api.in(BUSY_NAMESPACE);
+    await createNamespace(store.db, systemClock, TENANT, BUSY_NAMESPACE);
+    const busySignup = await setUp(busy);
+    await interleaveBacklog(store);
+    await readPass(busy, busySignup.signupId, busySignup.bookmark, problems, `${dialect} interleaved warm-up`);
+    const pageSeconds = { alone: [] as number[], interleaved: [] as number[], pages: 0 };
+    for (let round = 0; round < 3; round += 1) {
+      const alone = await readPass(api, signupId, start, problems, `${dialect} alone ${round + 1}`);
+      const interleaved = await readPass(busy, busySignup.signupId, busySignup.bookmark, problems, `${dialect} interleaved ${round + 1}`);
+      if (interleaved.events !== EVENTS) problems.push(`${dialect} interleaved ${round + 1}: read ${interleaved.events} events; wrote ${EVENTS}`);
+      pageSeconds.alone.push(alone.seconds / alone.pages);
+      pageSeconds.interleaved.push(interleaved.seconds / interleaved.pages);
+      pageSeconds.pages = interleaved.pages;
+    }
+
     log(`latency ${LATENCY_SECONDS} s… `);
     const healthRtt = await healthRoundTrip(server.ready.url);
     const latencyServer = await serverLatency(api, signupId, caughtUp, problems, `${dialect} server latency`);
+    log(`${LATENCY_WRITERS} writers ${LATENCY_SECONDS} s… `);
+    const writers = await writersLatency(api, signupId, await catchUp(api, signupId, caughtUp), LATENCY_WRITERS, problems, `${dialect} ${LATENCY_WRITERS} writers`);
     log(`database baseline ${LATENCY_SECONDS} s… `);
     const latencyDatabase = await databaseLatency(database.url, problems, `${dialect} database latency`);
     log('done\n');
@@ -435,6 +575,8 @@ async function measureDialect(dialect: string, database: Database, problems: str
       latencyServer,
       latencyDatabase,
       healthRtt,
+      pageSeconds,
+      writers,
     };
   } finally {
     await store.close();
@@ -444,6 +586,11 @@ async function measureDialect(dialect: string, database: Database, problems: str
 
 // ---------------------------------------------------------------------------------------------------------------
 // Output
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
 
 const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 const round3 = (value: number) => Number(value.toFixed(3));
@@ -497,6 +644,43 @@ function printResults(results: DialectResult[]): void {
         `(${r.backlog.writes} writes, ${fixed(r.backlog.writes / r.backlog.writeSeconds, 0)} writes/s over ${STREAMS} concurrent writers)`,
     );
   }
+
+  console.log('');
+  console.log(`3. One page of updates with ${OTHER_EVENTS} change records of other streams interleaved (the same backlog; medians of 3 alternating passes)`);
+  table(
+    ['target', 'ms/page', 'pages', 'x baseline'],
+    results.flatMap((r) => [
+      [`with ${OTHER_EVENTS} interleaved (${r.dialect})`, fixed(median(r.pageSeconds.interleaved) * 1000, 2), String(r.pageSeconds.pages), fixed(median(r.pageSeconds.interleaved) / median(r.pageSeconds.alone), 2)],
+      [`  baseline: the backlog alone (${r.dialect})`, fixed(median(r.pageSeconds.alone) * 1000, 2), String(r.pageSeconds.pages), '1'],
+    ]),
+  );
+
+  console.log('');
+  console.log(`4. Write-to-visible with ${LATENCY_WRITERS} concurrent writers (closed loops, single-event writes) for ${LATENCY_SECONDS} s, one poller`);
+  table(
+    ['target', 'p50 ms', 'p99 ms', 'max ms', 'writes/s', 'seen', 'x p99'],
+    results.flatMap((r) => [
+      [
+        `${LATENCY_WRITERS} writers → GET updates (${r.dialect})`,
+        fixed(percentile(r.writers.latencies, 0.5), 2),
+        fixed(percentile(r.writers.latencies, 0.99), 2),
+        fixed(r.writers.latencies.at(-1) ?? Number.NaN, 2),
+        fixed(r.writers.writes / r.writers.seconds, 0),
+        `${r.writers.seen}/${r.writers.writes}`,
+        fixed(percentile(r.writers.latencies, 0.99) / percentile(r.latencyDatabase.fromAnswered, 0.99), 1),
+      ],
+      [
+        `  baseline: INSERT → SELECT, 1 writer (${r.dialect})`,
+        fixed(percentile(r.latencyDatabase.fromAnswered, 0.5), 2),
+        fixed(percentile(r.latencyDatabase.fromAnswered, 0.99), 2),
+        fixed(r.latencyDatabase.fromAnswered.at(-1) ?? Number.NaN, 2),
+        '',
+        '',
+        '1',
+      ],
+    ]),
+  );
+
   console.log('');
   console.log('x baseline = server rate / baseline rate (higher is better); x p50, x p99 = server latency / baseline latency (lower is better).');
   console.log('The machine is shared and noisy: absolute figures vary from run to run.');
@@ -533,6 +717,21 @@ function figures(results: DialectResult[], ok: boolean): Record<string, unknown>
         p50_ratio: round3(percentile(r.latencyServer.fromAnswered, 0.5) / percentile(r.latencyDatabase.fromAnswered, 0.5)),
         p99_ratio: round3(percentile(r.latencyServer.fromAnswered, 0.99) / percentile(r.latencyDatabase.fromAnswered, 0.99)),
         health_rtt_p50_ms: round3(percentile(r.healthRtt, 0.5)),
+      },
+      interleaved: {
+        other_events: OTHER_EVENTS,
+        ms_per_page: round3(median(r.pageSeconds.interleaved) * 1000),
+        baseline_alone_ms_per_page: round3(median(r.pageSeconds.alone) * 1000),
+        ratio: round3(median(r.pageSeconds.interleaved) / median(r.pageSeconds.alone)),
+      },
+      writers: {
+        writers: LATENCY_WRITERS,
+        p50_ms: round3(percentile(r.writers.latencies, 0.5)),
+        p99_ms: round3(percentile(r.writers.latencies, 0.99)),
+        max_ms: round3(r.writers.latencies.at(-1) ?? Number.NaN),
+        writes_per_s: Math.round(r.writers.writes / r.writers.seconds),
+        seen: r.writers.seen,
+        writes: r.writers.writes,
       },
     };
   }
