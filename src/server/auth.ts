@@ -83,7 +83,9 @@ export function authorizeTenant(community?: CommunityMembership) {
   const requireToken = authorize([]);
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     await requireToken(request, reply);
-    const { tenantId } = request.params as { tenantId?: string };
+    // Every tenant route's path names {tenantId}; the hook reads it from whatever route it guards.
+    const params: unknown = request.params;
+    const tenantId = typeof params === 'object' && params !== null && 'tenantId' in params && typeof params.tenantId === 'string' ? params.tenantId : undefined;
     const own = request.principal?.tenantId;
     if (!own) throw Errors.forbidden('The client does not act in any tenant; create it with --tenant');
     if (tenantId !== undefined && own.toLowerCase() === tenantId.toLowerCase()) return;
