@@ -27,7 +27,12 @@ function terminal() {
     for (let i = 0; i < 500 && !screen.includes('signups>> '); i++) await sleep(10);
     assert.match(screen, /signups>> /);
   };
-  return { type, ready, screen: () => screen, errors: () => errors, finished: () => finished, done };
+  // What the shell prints after a key comes when the statement has run: wait for it, as a user would look.
+  const shows = async (pattern: RegExp, what: string) => {
+    for (let i = 0; i < 1000 && !pattern.test(screen); i++) await sleep(10);
+    assert.match(screen, pattern, what);
+  };
+  return { type, ready, shows, screen: () => screen, errors: () => errors, finished: () => finished, done };
 }
 
 process.env.SIGNUPS_SQL_HISTORY = join(tmpdir(), `signups-sql-keys-${process.pid}`);
@@ -39,11 +44,11 @@ test('Ctrl-C cancels the statement being typed, on one line or several, and the 
   await t.type('\x03');
   assert.equal(t.finished(), false);
   await t.type('SHOW\r');
-  assert.match(t.screen(), /       -> \S*$/, 'a continuation prompt while a statement is open');
+  await t.shows(/       -> \S*$/, 'a continuation prompt while a statement is open');
   await t.type('\x03');
   await t.type('SHOW PROVIDERS;\r');
   // The dry run echoes the statement: only what was typed after the Ctrl-C, not the cancelled parts.
-  assert.match(t.screen(), /\nSHOW PROVIDERS;\n/);
+  await t.shows(/\nSHOW PROVIDERS;\n/, 'the dry run of the statement typed after the Ctrl-C');
   assert.doesNotMatch(t.screen(), /SELECT 1 FROM\s*SHOW PROVIDERS/);
   assert.doesNotMatch(t.screen(), /SHOW\nSHOW PROVIDERS;/);
   assert.equal(t.finished(), false);
