@@ -54,6 +54,8 @@ export async function* followUpdates(
         if (row.state !== 'Active' || row.expires_at <= ctx.clock.now().toISOString()) {
           return yield { kind: 'end', error: signupNotActive(row.id, row.state === 'Active' ? 'Expired' : row.state) };
         }
+        // The clock may move while this read is under way: what it returns is valid from the check, not from later.
+        const checkedAt = ctx.clock.now();
         try {
           bookmarks.requireFresh(position);
         } catch (error) {
@@ -62,7 +64,7 @@ export async function* followUpdates(
         }
         // What the stream sent is read: the consumer lag counts from there.
         if (beat) await touchSignup(ctx, row.id, ctx.clock.now(), row.inactivity_seconds, position.seq);
-        const page = await readUpdates(ctx, row, position);
+        const page = await readUpdates(ctx, row, position, checkedAt);
         if (page.data.length > 0) yield { kind: 'updates', updates: page.data, positions: page.positions };
         // The position moved: a full page may have more behind it; read again until nothing is new.
         if (page.next.seq > position.seq) dirty = true;

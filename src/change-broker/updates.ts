@@ -51,7 +51,13 @@ export function requireActive(signup: CbSignupRow): void {
  * shorter but never skips or repeats a change. Access is checked again at read time, so revoking the owner's read
  * access stops the stream's updates.
  */
-export async function readUpdates(ctx: ChangeBrokerContext, signup: CbSignupRow, from: BookmarkPosition | (() => BookmarkPosition)): Promise<UpdatesPage> {
+export async function readUpdates(
+  ctx: ChangeBrokerContext,
+  signup: CbSignupRow,
+  from: BookmarkPosition | (() => BookmarkPosition),
+  /** When the caller found `from` fresh: the positions it gets back are valid from no later than that. */
+  checkedAt?: Date,
+): Promise<UpdatesPage> {
   requireActive(signup);
   // A bookmark given as a reader is read only now: that the signup is not Active is the better answer than a bad bookmark.
   const after = typeof from === 'function' ? from() : from;
@@ -64,12 +70,19 @@ export async function readUpdates(ctx: ChangeBrokerContext, signup: CbSignupRow,
     .execute();
   const readable = await readableResources(ctx, signup, resources.map((r) => r.resource_id));
   const fromSeq = new Map(resources.filter((r) => readable.has(r.resource_id)).map((r) => [r.resource_id, Number(r.from_seq ?? 0)]));
-  return pageAfter(ctx, signup, after, current, fromSeq);
+  return pageAfter(ctx, signup, after, current, fromSeq, checkedAt);
 }
 
 /** The page after `after` from (after, current] of the readable resources, each counted from its own position. */
-async function pageAfter(ctx: ChangeBrokerContext, signup: CbSignupRow, after: BookmarkPosition, current: number, fromSeq: Map<string, number>): Promise<UpdatesPage> {
-  const now = ctx.clock.now();
+async function pageAfter(
+  ctx: ChangeBrokerContext,
+  signup: CbSignupRow,
+  after: BookmarkPosition,
+  current: number,
+  fromSeq: Map<string, number>,
+  checkedAt: Date | undefined,
+): Promise<UpdatesPage> {
+  const now = checkedAt ?? ctx.clock.now();
   const everything: UpdatesPage = { data: [], next: { seq: Math.max(after.seq, current), validFrom: now }, positions: [] };
   if (fromSeq.size === 0 || after.seq >= current) return everything;
   const pageSize = ctx.config.updatesPageSize;
@@ -163,7 +176,7 @@ export async function pollUpdates(
     const stream = streamAccess({ owner_type: ownerType, owner_object_id: ownerObjectId, owner_tenant_id: ownerTenantId, acl });
     if (hasRights(stream.owner, stream.acl, owner, AccessRights.Read)) fromSeq.set(resourceId, Number(from ?? 0));
   }
-  const page = await pageAfter(ctx, signup, options.position(signup.id), Number(currentSeq), fromSeq);
+  const page = await pageAfter(ctx, signup, options.position(signup.id), Number(currentSeq), fromSeq, undefined);
   return { ...page, signupId: signup.id };
 }
 
