@@ -1,29 +1,11 @@
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { Writable } from 'node:stream';
 import { describe, test } from 'node:test';
 import { buildApp } from '../../src/server/app.js';
 import { call } from '../helpers/http.js';
 import { testDialects } from '../helpers/dialects.js';
 import { startServer } from '../helpers/server.js';
-
-const REDIS_URL = process.env.SIGNUPS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisAnswers(): Promise<boolean> {
-  const { hostname, port } = new URL(REDIS_URL);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 6379), timeout: 1000 });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
+import { REDIS_URL, redisAnswers } from '../helpers/redis.js';
 
 const available = await redisAnswers();
 
