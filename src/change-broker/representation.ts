@@ -28,8 +28,3 @@ export function toSignup(row: CbSignupRow): SignupView {
     signupState: row.state,
   };
 }
-
-/** The owner alone, with the PascalCase keys the official clients read on that route. */
-export function toTrustee(row: CbSignupRow): { Type: CbSignupRow['owner_type']; ObjectId: string; TenantId: string | null } {
-  return { Type: row.owner_type, ObjectId: row.owner_object_id, TenantId: row.owner_tenant_id };
-}
