@@ -1,9 +1,7 @@
-import { DEFAULT_DATABASE_URL } from '../config/server-config.js';
 import { createClient } from '../identity/clients.js';
 import { parseScopes, unknownScopes } from '../identity/scopes.js';
 import { storedClock } from '../sandbox/sandbox-clock.js';
-import { openStore } from '../store/database.js';
-import { migrateToLatest } from '../store/migrate.js';
+import { withStore } from './with-store.js';
 
 export interface ClientsCreateFlags {
   database?: string;
@@ -17,9 +15,7 @@ export async function createClientCommand(flags: ClientsCreateFlags): Promise<vo
   const scopes = parseScopes(flags.scopes ?? '');
   const unknown = unknownScopes(scopes);
   if (unknown.length > 0) throw new Error(`unknown scope(s): ${unknown.join(', ')}`);
-  const store = openStore(flags.database ?? process.env.SIGNUPS_DATABASE_URL ?? DEFAULT_DATABASE_URL);
-  try {
-    await migrateToLatest(store);
+  await withStore(flags, async (store) => {
     const client = await createClient(store.db, await storedClock(store.db), { name: flags.name, scopes, tenantId: flags.tenant ?? null });
     if (flags.json) {
       process.stdout.write(`${JSON.stringify({ client_id: client.id, client_secret: client.secret })}\n`);
@@ -35,7 +31,5 @@ export async function createClientCommand(flags: ClientsCreateFlags): Promise<vo
         ].join('\n'),
       );
     }
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -1,9 +1,7 @@
-import { DEFAULT_DATABASE_URL } from '../config/server-config.js';
 import { LinkTokens } from '../identity/link-tokens.js';
 import { storedClock } from '../sandbox/sandbox-clock.js';
-import { openStore } from '../store/database.js';
-import { migrateToLatest } from '../store/migrate.js';
 import { getOrCreateSecret } from '../store/settings.js';
+import { withStore } from './with-store.js';
 
 export interface LinkTokenFlags {
   database?: string;
@@ -25,14 +23,10 @@ export function parseDuration(text: string): number {
 
 export async function linkTokenCommand(flags: LinkTokenFlags): Promise<void> {
   const ttl = parseDuration(flags.ttl);
-  const store = openStore(flags.database ?? process.env.SIGNUPS_DATABASE_URL ?? DEFAULT_DATABASE_URL);
-  try {
-    await migrateToLatest(store);
+  await withStore(flags, async (store) => {
     const org = await store.db.selectFrom('organizations').select('id').where('id', '=', flags.organization).executeTakeFirst();
     if (!org) throw new Error(`no organization '${flags.organization}' in this database`);
     const tokens = new LinkTokens(await getOrCreateSecret(store.db, 'link_token_key'), await storedClock(store.db));
     process.stdout.write(`${await tokens.issue({ organizationId: org.id, partnerId: flags.partner ?? null }, ttl)}\n`);
-  } finally {
-    await store.close();
-  }
+  });
 }

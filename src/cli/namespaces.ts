@@ -1,8 +1,6 @@
-import { DEFAULT_DATABASE_URL } from '../config/server-config.js';
 import { createNamespace } from '../sds/namespaces.js';
 import { storedClock } from '../sandbox/sandbox-clock.js';
-import { openStore } from '../store/database.js';
-import { migrateToLatest } from '../store/migrate.js';
+import { withStore } from './with-store.js';
 
 export interface NamespacesCreateFlags {
   database?: string;
@@ -11,12 +9,8 @@ export interface NamespacesCreateFlags {
 }
 
 export async function createNamespaceCommand(flags: NamespacesCreateFlags): Promise<void> {
-  const store = openStore(flags.database ?? process.env.SIGNUPS_DATABASE_URL ?? DEFAULT_DATABASE_URL);
-  try {
-    await migrateToLatest(store);
+  await withStore(flags, async (store) => {
     const created = await createNamespace(store.db, await storedClock(store.db), flags.tenant, flags.namespace);
     process.stdout.write(`namespace ${flags.namespace} in tenant ${flags.tenant} ${created ? 'created' : 'already exists'}\n`);
-  } finally {
-    await store.close();
-  }
+  });
 }
