@@ -8,6 +8,7 @@
 //   BENCH_ROUNDS=3                 rounds per figure (median)
 //   BENCH_WRITERS=1,10,50          concurrent writers
 //   SIGNUPS_BENCH_POSTGRES_URL=…   also measure on PostgreSQL (a throwaway database on that server)
+//   BENCH_DIALECTS=sqlite,postgres which databases to measure (PostgreSQL only with the URL above)
 //   BENCH_CPU_PROF=dir             write a CPU profile of each server process there (slows the servers)
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +26,7 @@ const SECONDS = positiveInt('BENCH_SECONDS', 3);
 const ROUNDS = positiveInt('BENCH_ROUNDS', 3);
 const WRITERS = (process.env.BENCH_WRITERS ?? '1,10,50').split(',').map((w) => Number(w));
 const POSTGRES_URL = process.env.SIGNUPS_BENCH_POSTGRES_URL || undefined;
+const DIALECTS = new Set((process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(','));
 const MAX_WRITERS = Math.max(...WRITERS);
 const PROFILE_DIR = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
 /** The writers' token, made once per database, so that every server target writes as the streams' owner. */
@@ -261,13 +263,15 @@ async function measure(dialect: string, database: Database, rows: Row[]): Promis
 async function main(): Promise<void> {
   console.log(`SDS writes into one namespace: ${WRITERS.join(' / ')} writers, ${SECONDS} s per round, median of ${ROUNDS} rounds`);
   const rows: Row[] = [];
-  const sqlite = sqliteDatabase('signups-bench-sds-');
-  try {
-    await measure('sqlite', sqlite, rows);
-  } finally {
-    await sqlite.drop();
+  if (DIALECTS.has('sqlite')) {
+    const sqlite = sqliteDatabase('signups-bench-sds-');
+    try {
+      await measure('sqlite', sqlite, rows);
+    } finally {
+      await sqlite.drop();
+    }
   }
-  if (POSTGRES_URL) {
+  if (POSTGRES_URL && DIALECTS.has('postgres')) {
     const database = await postgresDatabase(POSTGRES_URL);
     try {
       await measure('postgres', database, rows);
