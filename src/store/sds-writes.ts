@@ -1,18 +1,17 @@
 import type SQLite from 'better-sqlite3';
-import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import type { SdsStreamsTable } from './schema.js';
 import { type Db, nativeOf } from './database.js';
+import { PostgresGroupCommit } from './postgres-group-commit.js';
 import { sqliteGroupCommit, type SqliteJob } from './sqlite-group-commit.js';
-import type { TransactionTiming } from './transaction-timing.js';
 
 // The store side of group-committed SDS data writes (src/sds/data.ts decides what is written and answers).
 //
 // SQLite: each write is a synchronous job of the store's group commit (src/store/sqlite-group-commit.ts), made of
 // prepared statements on the driver: many writes, one transaction, one commit, each in its own savepoint.
-// PostgreSQL: writes that arrive together are sent as ONE call of sds_write_batch (migration 0011): one round trip
-// and one commit for the batch, each answered after it. A few batches run at once; writes that arrive meanwhile
-// form the next one.
+// PostgreSQL: writes that arrive together are sent as ONE call of sds_write_batch (migration 0011) by the store's
+// group commit (src/store/postgres-group-commit.ts): one round trip and one commit for the batch, each answered
+// after it.
 
 /** What a write checked about its stream outside the batch: the batch writes only if these are still so. */
 export interface CheckedStream {
@@ -157,102 +156,46 @@ export function sqliteSdsJob<T>(db: Db, job: (context: SqliteJob) => T): Promise
   return sqliteGroupCommit(db)?.run(job);
 }
 
-interface Pending {
-  write: BatchedWrite;
-  resolve(outcome: BatchedOutcome): void;
-  reject(error: unknown): void;
-}
-
-/** Most writes in one call: bounds the statement's size and the locks it holds. */
-const MAX_BATCH = 64;
-/** Batches in flight at once, leaving the rest of the pool to other requests. */
-const POSTGRES_IN_FLIGHT = 4;
-
 const BATCH_SQL = `SELECT outcome, detail FROM sds_write_batch(${Array.from({ length: 17 }, (_, i) => `$${i + 1}`).join(', ')})`;
 
-class PostgresSdsBatcher {
-  private pending: Pending[] = [];
-  private inFlight = 0;
-  private scheduled = false;
-
-  constructor(
-    private readonly pool: pg.Pool,
-    private readonly timing: TransactionTiming,
-  ) {}
-
-  write(write: BatchedWrite): Promise<BatchedOutcome> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ write, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => {
-          this.scheduled = false;
-          this.drain();
-        });
-      }
-    });
+/** Writes a batch with one call of sds_write_batch; its commit is the batch's, durable before the answer. */
+async function commitBatch(pool: pg.Pool, writes: BatchedWrite[]): Promise<BatchedOutcome[]> {
+  const first: number[] = [];
+  let next = 1;
+  for (const w of writes) {
+    first.push(next);
+    next += w.keys.length;
   }
-
-  private drain(): void {
-    while (this.inFlight < POSTGRES_IN_FLIGHT && this.pending.length > 0) {
-      const batch = this.pending.splice(0, MAX_BATCH);
-      this.inFlight++;
-      void this.send(batch).finally(() => {
-        this.inFlight--;
-        this.drain();
-      });
-    }
-  }
-
-  private async send(batch: Pending[]): Promise<void> {
-    const started = performance.now();
-    const writes = batch.map((p) => p.write);
-    const first: number[] = [];
-    let next = 1;
-    for (const w of writes) {
-      first.push(next);
-      next += w.keys.length;
-    }
-    const values = [
-      writes.map((w) => w.tenantId),
-      writes.map((w) => w.namespaceId),
-      writes.map((w) => w.streamId),
-      writes.map((w) => w.mode),
-      writes.map((w) => w.checked.row.type_id),
-      writes.map((w) => w.checked.row.owner_type),
-      writes.map((w) => w.checked.row.owner_object_id),
-      writes.map((w) => w.checked.row.owner_tenant_id),
-      writes.map((w) => w.checked.row.acl),
-      writes.map((w) => w.checked.keyProperty),
-      writes.map((w) => w.checked.keyTypeCode),
-      writes.map((w) => w.changes),
-      writes.map((w) => w.createdAt),
-      first,
-      writes.map((w) => w.keys.length),
-      writes.flatMap((w) => w.keys),
-      writes.flatMap((w) => w.events),
-    ];
-    try {
-      // One statement in autocommit: its commit is the batch's, durable before the answer comes back.
-      const result = await this.pool.query<{ outcome: string; detail: string | null }>({ name: 'sds_write_batch', text: BATCH_SQL, values });
-      this.timing.emit((performance.now() - started) / 1000, 'commit');
-      batch.forEach((p, i) => {
-        const row = result.rows[i];
-        const detail = Number(row?.detail ?? Number.NaN);
-        if (row?.outcome === 'written') p.resolve({ outcome: 'written', seq: detail });
-        else if (row?.outcome === 'exists' || row?.outcome === 'missing') p.resolve({ outcome: row.outcome, position: detail - 1 });
-        else p.resolve({ outcome: 'stale' });
-      });
-    } catch {
-      this.timing.emit((performance.now() - started) / 1000, 'rollback');
-      // Nothing of the batch was written (e.g. a deadlock with a writer of another kind): each write goes again on
-      // its own, the ordinary way, where its own error (if any) is answered.
-      for (const p of batch) p.resolve({ outcome: 'stale' });
-    }
-  }
+  const values = [
+    writes.map((w) => w.tenantId),
+    writes.map((w) => w.namespaceId),
+    writes.map((w) => w.streamId),
+    writes.map((w) => w.mode),
+    writes.map((w) => w.checked.row.type_id),
+    writes.map((w) => w.checked.row.owner_type),
+    writes.map((w) => w.checked.row.owner_object_id),
+    writes.map((w) => w.checked.row.owner_tenant_id),
+    writes.map((w) => w.checked.row.acl),
+    writes.map((w) => w.checked.keyProperty),
+    writes.map((w) => w.checked.keyTypeCode),
+    writes.map((w) => w.changes),
+    writes.map((w) => w.createdAt),
+    first,
+    writes.map((w) => w.keys.length),
+    writes.flatMap((w) => w.keys),
+    writes.flatMap((w) => w.events),
+  ];
+  const result = await pool.query<{ outcome: string; detail: string | null }>({ name: 'sds_write_batch', text: BATCH_SQL, values });
+  return writes.map((_, i): BatchedOutcome => {
+    const row = result.rows[i];
+    const detail = Number(row?.detail ?? Number.NaN);
+    if (row?.outcome === 'written') return { outcome: 'written', seq: detail };
+    if (row?.outcome === 'exists' || row?.outcome === 'missing') return { outcome: row.outcome, position: detail - 1 };
+    return { outcome: 'stale' };
+  });
 }
 
-const batchers = new WeakMap<Db, PostgresSdsBatcher>();
+const batchers = new WeakMap<Db, PostgresGroupCommit<BatchedWrite, BatchedOutcome>>();
 
 /** Writes `write` in the next PostgreSQL batch; undefined when `db` is not a PostgreSQL store's own database. */
 export function postgresSdsWrite(db: Db, write: BatchedWrite): Promise<BatchedOutcome> | undefined {
@@ -260,8 +203,11 @@ export function postgresSdsWrite(db: Db, write: BatchedWrite): Promise<BatchedOu
   if (!batcher) {
     const native = nativeOf(db);
     if (native?.dialect !== 'postgres') return undefined;
-    batcher = new PostgresSdsBatcher(native.pool, native.transactions);
+    const { pool } = native;
+    batcher = new PostgresGroupCommit((writes) => commitBatch(pool, writes), native.transactions);
     batchers.set(db, batcher);
   }
-  return batcher.write(write);
+  // Nothing of a failed batch was written (e.g. a deadlock with a writer of another kind): each of its writes goes
+  // again on its own, the ordinary way, where its own error (if any) is answered.
+  return batcher.write(write).catch((): BatchedOutcome => ({ outcome: 'stale' }));
 }

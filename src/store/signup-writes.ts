@@ -1,10 +1,9 @@
 import type SQLite from 'better-sqlite3';
-import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { type Db, nativeOf, type NativeDatabase } from './database.js';
+import { PostgresGroupCommit } from './postgres-group-commit.js';
 import type { EntitlementsTable, OrganizationsTable, UsersTable } from './schema.js';
 import { sqliteGroupCommit, type SqliteGroupCommit, type SqliteJob } from './sqlite-group-commit.js';
-import type { TransactionTiming } from './transaction-timing.js';
 
 // The write path of a partner signup (organization, partner link, entitlement, first user), group-committed:
 // signups that arrive together share one database transaction and one commit, and each is answered only after
@@ -24,17 +23,6 @@ export interface NewSignupRows {
 
 export type SignupWrite = { written: true; entitlementSeq: number } | { written: false; reason: 'external_id_taken' };
 
-interface Pending {
-  rows: NewSignupRows;
-  resolve(result: SignupWrite): void;
-  reject(error: unknown): void;
-}
-
-/** Most signups in one batch: bounds the time a batch holds SQLite's event loop and PostgreSQL's statement size. */
-const MAX_BATCH = 64;
-/** PostgreSQL batches in flight at once, leaving the rest of the pool to other requests. */
-const POSTGRES_IN_FLIGHT = 4;
-
 interface Batcher {
   write(rows: NewSignupRows): Promise<SignupWrite>;
 }
@@ -52,10 +40,11 @@ export function writeNewSignup(db: Db, rows: NewSignupRows): Promise<SignupWrite
   if (!batcher) {
     const native: NativeDatabase | undefined = nativeOf(db);
     if (!native) return Promise.reject(new Error('writeNewSignup needs a store database, not a transaction'));
-    batcher =
-      native.dialect === 'sqlite'
-        ? new SqliteBatcher(sqliteGroupCommitOf(db), native.database)
-        : new PostgresBatcher(native.pool, native.transactions);
+    if (native.dialect === 'sqlite') batcher = new SqliteBatcher(sqliteGroupCommitOf(db), native.database);
+    else {
+      const { pool } = native;
+      batcher = new PostgresGroupCommit((batch: NewSignupRows[]) => commitSignups(pool, batch), native.transactions);
+    }
     batchers.set(db, batcher);
   }
   return batcher.write(rows);
@@ -178,55 +167,13 @@ usr AS (
 )
 SELECT seq, organization_id FROM ent`;
 
-class PostgresBatcher implements Batcher {
-  private pending: Pending[] = [];
-  private inFlight = 0;
-  private scheduled = false;
-
-  constructor(
-    private readonly pool: pg.Pool,
-    private readonly timing: TransactionTiming,
-  ) {}
-
-  write(rows: NewSignupRows): Promise<SignupWrite> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ rows, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => {
-          this.scheduled = false;
-          this.drain();
-        });
-      }
-    });
-  }
-
-  private drain(): void {
-    while (this.inFlight < POSTGRES_IN_FLIGHT && this.pending.length > 0) {
-      const batch = this.pending.splice(0, MAX_BATCH);
-      this.inFlight++;
-      void this.send(batch).finally(() => {
-        this.inFlight--;
-        this.drain();
-      });
-    }
-  }
-
-  private async send(batch: Pending[]): Promise<void> {
-    const started = performance.now();
-    try {
-      const values = POSTGRES_COLUMNS.map(([, pick]) => batch.map((p) => pick(p.rows)));
-      // One statement in autocommit: its commit is the batch's, and it is durable before the answer comes back.
-      const result = await this.pool.query<{ seq: number; organization_id: string }>({ name: 'signups_batch', text: POSTGRES_BATCH_SQL, values });
-      this.timing.emit((performance.now() - started) / 1000, 'commit');
-      const seqByOrganization = new Map(result.rows.map((r) => [r.organization_id, Number(r.seq)]));
-      for (const p of batch) {
-        const seq = seqByOrganization.get(p.rows.organization.id);
-        p.resolve(seq === undefined ? { written: false, reason: 'external_id_taken' } : { written: true, entitlementSeq: seq });
-      }
-    } catch (error) {
-      this.timing.emit((performance.now() - started) / 1000, 'rollback');
-      for (const p of batch) p.reject(error);
-    }
-  }
+/** Writes a batch of signups in one statement; its commit is the batch's, durable before the answer comes back. */
+async function commitSignups(pool: pg.Pool, batch: NewSignupRows[]): Promise<SignupWrite[]> {
+  const values = POSTGRES_COLUMNS.map(([, pick]) => batch.map((rows) => pick(rows)));
+  const result = await pool.query<{ seq: number; organization_id: string }>({ name: 'signups_batch', text: POSTGRES_BATCH_SQL, values });
+  const seqByOrganization = new Map(result.rows.map((r) => [r.organization_id, Number(r.seq)]));
+  return batch.map((rows) => {
+    const seq = seqByOrganization.get(rows.organization.id);
+    return seq === undefined ? { written: false, reason: 'external_id_taken' } : { written: true, entitlementSeq: seq };
+  });
 }
