@@ -12,6 +12,8 @@ interface Served {
   child: ChildProcess;
   url: string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>;
+  /** Resolves once the server's log (stdout) has a line matching `pattern`. */
+  logged(pattern: RegExp): Promise<void>;
 }
 
 /** `signups serve` with its log on a pipe (stdout) at info level, as an operator would run it under a supervisor. */
@@ -24,7 +26,21 @@ async function serve(database: string, env: Record<string, string> = {}): Promis
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal, atMs: performance.now() }));
   });
-  child.stdout?.resume();
+  let stdout = '';
+  const waiters: Array<{ pattern: RegExp; resolve(): void }> = [];
+  child.stdout?.setEncoding('utf8');
+  child.stdout?.on('data', (chunk: string) => {
+    stdout += chunk;
+    for (const w of waiters.splice(0)) {
+      if (w.pattern.test(stdout)) w.resolve();
+      else waiters.push(w);
+    }
+  });
+  const logged = (pattern: RegExp): Promise<void> =>
+    new Promise((resolve) => {
+      if (pattern.test(stdout)) resolve();
+      else waiters.push({ pattern, resolve });
+    });
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not announce its address:\n${stderr}`)), 60_000);
@@ -42,7 +58,7 @@ async function serve(database: string, env: Record<string, string> = {}): Promis
       reject(new Error(`serve exited with ${code} before listening:\n${stderr}`));
     });
   });
-  return { child, url, exited };
+  return { child, url, exited, logged };
 }
 
 const get = (url: string, agent?: Agent): Promise<number> =>
@@ -111,7 +127,8 @@ describe('signups serve: shutdown completes within its bound', () => {
     socket.on('error', () => undefined);
     await new Promise((resolve) => socket.once('connect', resolve));
     socket.write('POST /oauth2/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nabc');
-    await new Promise((r) => setTimeout(r, 200));
+    // The request must be in flight in the server, not still in a socket buffer, when the signal comes.
+    await s.logged(/^(?=.*"msg":"incoming request")(?=.*"url":"\/oauth2\/token").*$/m);
     const sent = performance.now();
     s.child.kill('SIGINT');
     const exit = await s.exited;
