@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
+import './openapi-schema.js';
 import { areMembers } from '../change-broker/communities.js';
 import { BackgroundWorker } from '../change-broker/worker.js';
 import type { ServerConfig } from '../config/server-config.js';

@@ -39,8 +39,16 @@ export interface OpenApiDocument {
 
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
 
+const parsed = new Map<string, OpenApiDocument>();
+
+/** A document as parsed from its file; parsed once per process (several servers may start in one), a copy each call. */
 export function loadDocument(file: string): OpenApiDocument {
-  return parse(readFileSync(join(OPENAPI_DIR, file), 'utf8')) as OpenApiDocument;
+  let document = parsed.get(file);
+  if (!document) {
+    document = parse(readFileSync(join(OPENAPI_DIR, file), 'utf8')) as OpenApiDocument;
+    parsed.set(file, document);
+  }
+  return structuredClone(document);
 }
 
 /** What the server needs to know about each operation beyond what fastify-openapi-glue wires up. */
