@@ -11,6 +11,9 @@
 //   BENCH_OTHER_EVENTS=1000000     change records of other streams interleaved with the backlog in a second namespace
 //   BENCH_LATENCY_WRITERS=10       concurrent writers for the write-to-visible measurement under contention
 //   SIGNUPS_BENCH_POSTGRES_URL=…   also measure on PostgreSQL (a throwaway database on that server)
+//   BENCH_CPU_PROF=dir             write a CPU profile of each server process there (slows the servers)
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
@@ -19,7 +22,7 @@ import { seededRandom } from '../src/sandbox/faults.js';
 import { createNamespace } from '../src/sds/namespaces.js';
 import { systemClock } from '../src/store/clock.js';
 import { openStore, type Store } from '../src/store/database.js';
-import { clientCredentialsToken, type Database, percentile, positiveInt, postgresDatabase, sqliteDatabase, startServer } from './support.js';
+import { clientCredentialsToken, type Database, percentile, positiveInt, postgresDatabase, processCpuSeconds, sqliteDatabase, startServer } from './support.js';
 
 /** The server's default SIGNUPS_UPDATES_PAGE_SIZE: bench/server-process.ts builds its config from defaults only. */
 const PAGE_SIZE = 1000;
@@ -35,6 +38,7 @@ const OTHER_EVENTS = positiveInt('BENCH_OTHER_EVENTS', 1_000_000);
 const LATENCY_WRITERS = positiveInt('BENCH_LATENCY_WRITERS', 10);
 const BUSY_NAMESPACE = 'bench-busy';
 const POSTGRES_URL = process.env.SIGNUPS_BENCH_POSTGRES_URL || undefined;
+const PROFILE_DIR = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
 
 // ---------------------------------------------------------------------------------------------------------------
 // HTTP
@@ -162,7 +166,21 @@ interface ReadResult {
   updates: number;
   pages: number;
   seconds: number;
+  /** CPU time of the process that served the reads (the server; this process for the SQL baseline), when known. */
+  cpuSeconds?: number;
 }
+
+/** `pass` with the CPU time that `cpuSeconds` counted while it ran. */
+async function withCpu<R extends ReadResult>(cpuSeconds: () => number | undefined, pass: () => Promise<R>): Promise<R> {
+  const before = cpuSeconds();
+  const result = await pass();
+  const after = cpuSeconds();
+  return before === undefined || after === undefined ? result : { ...result, cpuSeconds: after - before };
+}
+const ownCpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 
 const rate = (r: ReadResult) => ({ eventsPerS: r.events / r.seconds, updatesPerS: r.updates / r.seconds, pagesPerS: r.pages / r.seconds });
 
@@ -229,13 +247,18 @@ async function sqlPass(store: Store): Promise<ReadResult> {
 }
 
 function sum(results: ReadResult[]): ReadResult {
-  return results.reduce((a, r) => ({ events: a.events + r.events, updates: a.updates + r.updates, pages: a.pages + r.pages, seconds: a.seconds + r.seconds }), {
+  const total = results.reduce((a, r) => ({ events: a.events + r.events, updates: a.updates + r.updates, pages: a.pages + r.pages, seconds: a.seconds + r.seconds }), {
     events: 0,
     updates: 0,
     pages: 0,
     seconds: 0,
   });
+  const cpu = results.map((r) => r.cpuSeconds);
+  return cpu.every((c) => c !== undefined) ? { ...total, cpuSeconds: cpu.reduce((a, c) => a + c, 0) } : total;
 }
+
+/** CPU microseconds per event read, when the CPU time is known. */
+const cpuPerEvent = (r: ReadResult) => (r.cpuSeconds === undefined || r.events === 0 ? undefined : (r.cpuSeconds * 1e6) / r.events);
 
 // ---------------------------------------------------------------------------------------------------------------
 // 2. Write-to-visible latency
@@ -517,7 +540,10 @@ async function measureDialect(dialect: string, database: Database, problems: str
   const log = (text: string) => process.stdout.write(text);
   log(`${dialect}: starting server… `);
   // The real server in its own process, so that its event loop is not shared with the pollers and writers here.
-  const server = await startServer(['signups', database.url], dialect);
+  // One folder per dialect: the module loader's worker thread writes a profile of its own next to the main one.
+  const profileDir = PROFILE_DIR ? join(PROFILE_DIR, dialect) : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const server = await startServer(['signups', database.url], dialect, profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []);
   // Its own connection to the shared database: setup (namespace, client) and the SQL baseline.
   const store = openStore(database.url, { poolSize: 2 });
   try {
@@ -531,7 +557,7 @@ async function measureDialect(dialect: string, database: Database, problems: str
     const passes: ReadResult[] = [];
     let caughtUp = start;
     for (let i = 0; i < READ_PASSES; i += 1) {
-      const pass = await readPass(api, signupId, start, problems, `${dialect} pass ${i + 1}`);
+      const pass = await withCpu(() => processCpuSeconds(server.pid), () => readPass(api, signupId, start, problems, `${dialect} pass ${i + 1}`));
       if (pass.events !== EVENTS || pass.updates !== backlog.writes) {
         problems.push(`${dialect} pass ${i + 1}: read ${pass.updates} updates with ${pass.events} events; wrote ${backlog.writes} with ${EVENTS}`);
       }
@@ -541,7 +567,7 @@ async function measureDialect(dialect: string, database: Database, problems: str
     log('SQL baseline… ');
     await sqlPass(store);
     const sqlPasses: ReadResult[] = [];
-    for (let i = 0; i < READ_PASSES; i += 1) sqlPasses.push(await sqlPass(store));
+    for (let i = 0; i < READ_PASSES; i += 1) sqlPasses.push(await withCpu(ownCpuSeconds, () => sqlPass(store)));
 
     log(`interleaving ${OTHER_EVENTS} other records… `);
     const busy = api.in(BUSY_NAMESPACE);
@@ -610,10 +636,15 @@ function printResults(results: DialectResult[]): void {
   for (const r of results) {
     const s = rate(r.server);
     const b = rate(r.sql);
-    readRows.push([`GET updates (${r.dialect})`, fixed(s.eventsPerS, 0), fixed(s.updatesPerS, 0), fixed(s.pagesPerS, 1), String(r.server.pages), fixed(s.eventsPerS / b.eventsPerS, 3)]);
-    readRows.push([`  baseline: SQL paging (${r.dialect})`, fixed(b.eventsPerS, 0), fixed(b.updatesPerS, 0), fixed(b.pagesPerS, 1), String(r.sql.pages), '1']);
+    const serverCpu = cpuPerEvent(r.server);
+    const sqlCpu = cpuPerEvent(r.sql);
+    const cpuRatio = serverCpu === undefined || sqlCpu === undefined ? '-' : fixed(sqlCpu / serverCpu, 3);
+    readRows.push([`GET updates (${r.dialect})`, fixed(s.eventsPerS, 0), fixed(s.updatesPerS, 0), fixed(s.pagesPerS, 1), String(r.server.pages), fixed(s.eventsPerS / b.eventsPerS, 3), serverCpu === undefined ? '-' : fixed(serverCpu, 2), cpuRatio]);
+    readRows.push([`  baseline: SQL paging (${r.dialect})`, fixed(b.eventsPerS, 0), fixed(b.updatesPerS, 0), fixed(b.pagesPerS, 1), String(r.sql.pages), '1', sqlCpu === undefined ? '-' : fixed(sqlCpu, 2), '1']);
   }
-  table(['target', 'events/s', 'updates/s', 'pages/s', 'pages', 'x baseline'], readRows);
+  table(['target', 'events/s', 'updates/s', 'pages/s', 'pages', 'x baseline', 'CPU µs/event', 'x CPU'], readRows);
+  console.log('   CPU µs/event: CPU time of the process serving the reads (the server process; this one for the SQL baseline);');
+  console.log('   x CPU = baseline CPU per event / the server\'s. PostgreSQL\'s own CPU is in neither.');
 
   console.log('');
   console.log(`2. Write-to-visible latency: ${WRITE_RATE} single-event writes/s for ${LATENCY_SECONDS} s, poller polling back to back`);
@@ -710,6 +741,8 @@ function figures(results: DialectResult[], ok: boolean): Record<string, unknown>
         baseline_sql_events_per_s: Math.round(b.eventsPerS),
         baseline_sql_updates_per_s: Math.round(b.updatesPerS),
         ratio: round3(s.eventsPerS / b.eventsPerS),
+        ...(cpuPerEvent(r.server) === undefined ? {} : { server_cpu_us_per_event: round3(cpuPerEvent(r.server) ?? Number.NaN) }),
+        ...(cpuPerEvent(r.sql) === undefined ? {} : { baseline_cpu_us_per_event: round3(cpuPerEvent(r.sql) ?? Number.NaN) }),
       },
       latency: {
         server: lat(r.latencyServer),

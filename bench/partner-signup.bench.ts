@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { openStore } from '../src/store/database.js';
 import { signupBody } from '../test/helpers/fixtures.js';
-import { clientCredentialsToken, type Database, percentile, positiveInt, postgresDatabase, sqliteDatabase, startServer } from './support.js';
+import { clientCredentialsToken, type Database, percentile, positiveInt, postgresDatabase, processCpuSeconds, sqliteDatabase, startServer } from './support.js';
 
 const PATH = '/partner/v2/signup';
 /** Below this share of 201 answers the figures describe errors, not signups, and the run fails. */
@@ -36,6 +36,8 @@ interface Round {
   errors: number;
   timeouts: number;
   statusCodes: Record<string, number>;
+  /** The server process's CPU time per answered request (user + system), when /proc tells it. */
+  cpuUsPerRequest: number | undefined;
 }
 
 interface TargetResult {
@@ -58,7 +60,7 @@ function startTargetServer(args: string[], label: string) {
 }
 
 /** One round of load; every request carries a new external_id (a repeated one is a 409). */
-async function round(url: string, token: string | undefined, seconds: number): Promise<Round> {
+async function round(url: string, token: string | undefined, seconds: number, serverPid: number): Promise<Round> {
   const runId = randomBytes(4).toString('hex');
   let n = 0;
   // autocannon's own latency histogram has 1 ms steps, too coarse next to a sub-millisecond baseline.
@@ -77,7 +79,9 @@ async function round(url: string, token: string | undefined, seconds: number): P
     ],
   });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  const cpuBefore = processCpuSeconds(serverPid);
   const result = await instance;
+  const cpuAfter = processCpuSeconds(serverPid);
   latencies.sort((a, b) => a - b);
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, Number(count)]));
   return {
@@ -90,6 +94,7 @@ async function round(url: string, token: string | undefined, seconds: number): P
     errors: result.errors,
     timeouts: result.timeouts,
     statusCodes,
+    cpuUsPerRequest: cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0 ? undefined : ((cpuAfter - cpuBefore) * 1e6) / result.requests.total,
   };
 }
 
@@ -122,7 +127,7 @@ async function startTarget(name: string, key: string, database: Database | undef
   const { url, client } = server.ready;
   const token = client ? await clientCredentialsToken(`${url}/oauth2/token`, client) : undefined;
   process.stdout.write(`warm-up ${WARMUP} s… `);
-  const warm = await round(url, token, WARMUP);
+  const warm = await round(url, token, WARMUP, server.pid);
   process.stdout.write('ready\n');
   return { name, key, database, server, token, rounds: [], created: warm.created };
 }
@@ -132,7 +137,9 @@ function medianRound(rounds: Round[]): Round {
   const sorted = [...rounds].sort((a, b) => a.rps - b.rps);
   const middle = sorted[Math.floor(sorted.length / 2)];
   if (!middle) throw new Error('no rounds');
-  return { ...middle, p99Ms: [...rounds].map((r) => r.p99Ms).sort((a, b) => a - b)[Math.floor(rounds.length / 2)] ?? middle.p99Ms };
+  const medianOf = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const cpu = rounds.flatMap((r) => (r.cpuUsPerRequest === undefined ? [] : [r.cpuUsPerRequest]));
+  return { ...middle, p99Ms: medianOf(rounds.map((r) => r.p99Ms)) ?? middle.p99Ms, cpuUsPerRequest: medianOf(cpu) };
 }
 
 async function finish(target: Target): Promise<TargetResult> {
@@ -148,7 +155,9 @@ const pad = (text: string, width: number) => (text.length >= width ? text : text
 const padLeft = (text: string, width: number) => (text.length >= width ? text : ' '.repeat(width - text.length) + text);
 
 function printTable(results: TargetResult[], baseline: TargetResult): void {
-  const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'requests', '201', 'non-2xx', 'errors', 'x req/s', 'x p99'];
+  const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'requests', '201', 'non-2xx', 'errors', 'x req/s', 'x p99', 'CPU µs/req', 'x CPU'];
+  const cpuRatio = (r: TargetResult) =>
+    r.measured.cpuUsPerRequest === undefined || baseline.measured.cpuUsPerRequest === undefined ? '-' : fixed(baseline.measured.cpuUsPerRequest / r.measured.cpuUsPerRequest, 2);
   const rows = results.map((r) => {
     const m = r.measured;
     return [
@@ -162,6 +171,8 @@ function printTable(results: TargetResult[], baseline: TargetResult): void {
       String(m.errors),
       fixed(m.rps / baseline.measured.rps, 2),
       fixed(m.p99Ms / baseline.measured.p99Ms, 2),
+      m.cpuUsPerRequest === undefined ? '-' : fixed(m.cpuUsPerRequest, 0),
+      cpuRatio(r),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
@@ -172,6 +183,10 @@ function printTable(results: TargetResult[], baseline: TargetResult): void {
   for (const row of rows) console.log(line(row));
   console.log('');
   console.log('x req/s = throughput / baseline throughput (higher is better); x p99 = p99 / baseline p99 (lower is better).');
+  console.log(
+    'CPU µs/req = the server process\'s CPU time (user + system) per answered request; x CPU = baseline CPU per request / this one (higher is better):',
+  );
+  console.log('  the throughput each server would reach with a core to itself, relative to the baseline, whatever else loads the machine.');
   console.log('The machine is shared and noisy: absolute req/s and latencies vary from run to run; only the ratios are meaningful.');
 }
 
@@ -197,7 +212,7 @@ async function main(): Promise<void> {
     for (let r = 0; r < ROUNDS; r++) {
       process.stdout.write(`round ${r + 1}/${ROUNDS}: `);
       for (const t of targets) {
-        const measured = await round(t.server.ready.url, t.token, DURATION);
+        const measured = await round(t.server.ready.url, t.token, DURATION, t.server.pid);
         t.rounds.push(measured);
         t.created += measured.created;
         process.stdout.write(`${t.key} ${measured.rps.toFixed(0)} req/s  `);
@@ -246,11 +261,15 @@ async function main(): Promise<void> {
       requests: m.total,
       non2xx: m.non2xx,
       errors: m.errors,
+      ...(m.cpuUsPerRequest === undefined ? {} : { cpu_us_per_request: Number(m.cpuUsPerRequest.toFixed(1)) }),
       ...(i === 0
         ? {}
         : {
             throughput_ratio: Number((m.rps / baseline.measured.rps).toFixed(3)),
             p99_ratio: Number((m.p99Ms / baseline.measured.p99Ms).toFixed(3)),
+            ...(m.cpuUsPerRequest === undefined || baseline.measured.cpuUsPerRequest === undefined
+              ? {}
+              : { cpu_ratio: Number((baseline.measured.cpuUsPerRequest / m.cpuUsPerRequest).toFixed(3)) }),
           }),
     };
   });
