@@ -28,3 +28,19 @@ export function toSignup(row: CbSignupRow): SignupView {
     signupState: row.state,
   };
 }
+
+/**
+ * Get Updates' answer, as the bytes sent. Each update's events are spliced in as the change log holds them: that text
+ * is JSON.stringify's, so the answer is byte for byte what serializing the parsed events would give (the document's
+ * `items: {}` serializes each event with JSON.stringify), without parsing and re-serializing every event. Bytes, not
+ * a string, so that the length and the encoding are worked out once.
+ */
+export function toUpdatesAnswer(data: ReadonlyArray<{ resourceId: string; operation: string; eventsJson: string }>, bookmark: string): Buffer {
+  let body = '{"data":[';
+  for (let i = 0; i < data.length; i++) {
+    const u = data[i];
+    if (!u) continue;
+    body += `${i === 0 ? '' : ','}{"resourceId":${JSON.stringify(u.resourceId)},"operation":${JSON.stringify(u.operation)},"events":${u.eventsJson}}`;
+  }
+  return Buffer.from(`${body}],"bookmark":${JSON.stringify(bookmark)}}`, 'utf8');
+}

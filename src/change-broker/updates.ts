@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { AccessRights, hasRights, streamAccess, type Trustee } from '../sds/access.js';
-import { type ChangeOperation, currentChangeSeq, readChanges } from '../sds/changes.js';
+import { type ChangeOperation, currentChangeSeq, readStoredChanges } from '../sds/changes.js';
 import { finalChangeSeqSql } from '../store/change-log.js';
 import type { CbSignupRow } from '../store/schema.js';
 import type { BookmarkPosition } from './bookmarks.js';
@@ -15,8 +15,15 @@ export interface UpdateView {
   events: unknown[];
 }
 
-export interface UpdatesPage {
-  data: UpdateView[];
+/** An update with its events as the change log holds them (JSON text), for answers that splice them in unparsed. */
+export interface StoredUpdate {
+  resourceId: string;
+  operation: ChangeOperation;
+  eventsJson: string;
+}
+
+export interface UpdatesPage<U = UpdateView> {
+  data: U[];
   /** Where the next page starts. */
   next: BookmarkPosition;
   /** For each update of `data`, the position right after it (the last one's is `next`): live streams resume there. */
@@ -58,6 +65,17 @@ export async function readUpdates(
   /** When the caller found `from` fresh: the positions it gets back are valid from no later than that. */
   checkedAt?: Date,
 ): Promise<UpdatesPage> {
+  const page = await readStoredUpdates(ctx, signup, from, checkedAt);
+  return { ...page, data: page.data.map((u) => ({ resourceId: u.resourceId, operation: u.operation, events: JSON.parse(u.eventsJson) as unknown[] })) };
+}
+
+/** readUpdates with each update's events left as the stored JSON text. */
+export async function readStoredUpdates(
+  ctx: ChangeBrokerContext,
+  signup: CbSignupRow,
+  from: BookmarkPosition | (() => BookmarkPosition),
+  checkedAt?: Date,
+): Promise<UpdatesPage<StoredUpdate>> {
   requireActive(signup);
   // A bookmark given as a reader is read only now: that the signup is not Active is the better answer than a bad bookmark.
   const after = typeof from === 'function' ? from() : from;
@@ -81,13 +99,13 @@ async function pageAfter(
   current: number,
   fromSeq: Map<string, number>,
   checkedAt: Date | undefined,
-): Promise<UpdatesPage> {
+): Promise<UpdatesPage<StoredUpdate>> {
   const now = checkedAt ?? ctx.clock.now();
-  const everything: UpdatesPage = { data: [], next: { seq: Math.max(after.seq, current), validFrom: now }, positions: [] };
+  const everything: UpdatesPage<StoredUpdate> = { data: [], next: { seq: Math.max(after.seq, current), validFrom: now }, positions: [] };
   if (fromSeq.size === 0 || after.seq >= current) return everything;
   const pageSize = ctx.config.updatesPageSize;
   const changes = (
-    await readChanges(ctx.db, {
+    await readStoredChanges(ctx.db, {
       tenantId: signup.tenant_id,
       namespaceId: signup.namespace_id,
       afterSeq: after.seq,
@@ -97,7 +115,7 @@ async function pageAfter(
     })
   ).filter((c) => c.seq <= current);
   const delivered = changes.filter((c) => c.seq > (fromSeq.get(c.streamId) ?? Number.MAX_SAFE_INTEGER));
-  const data = delivered.map((c) => ({ resourceId: c.streamId, operation: c.operation, events: c.events }));
+  const data = delivered.map((c) => ({ resourceId: c.streamId, operation: c.operation, eventsJson: c.eventsJson }));
   const positionAfter = (c: { seq: number; createdAt: string }): BookmarkPosition => {
     const at = new Date(c.createdAt);
     return { seq: c.seq, validFrom: at < now ? at : now };
@@ -135,7 +153,7 @@ export async function pollUpdates(
   poller: Poller,
   signupId: string,
   options: { readSeq: number | undefined; position: (signupId: string) => BookmarkPosition },
-): Promise<(UpdatesPage & { signupId: string }) | undefined> {
+): Promise<(UpdatesPage<StoredUpdate> & { signupId: string }) | undefined> {
   const id = signupId.toLowerCase();
   if (!GUID.test(id)) return undefined;
   const now = ctx.clock.now().toISOString();

@@ -104,12 +104,28 @@ function checkSnapshot(snapshot: SnapshotInput, tables: readonly TableInfo[]): R
         if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
           throw new SandboxError('invalid', `Column '${column}' of table '${name}' holds an ${Array.isArray(value) ? 'array' : 'object'}; columns hold strings, numbers, booleans or null`, { pointer, code: 'invalid_snapshot' });
         }
-        out[column] = value;
+        out[column] = name === 'change_log' && column === 'events' ? storedEvents(value, pointer) : value;
       }
       return out;
     });
   }
   return checked;
+}
+
+/**
+ * A change record's events as every writer stores them, JSON.stringify's text of an array: Get Updates splices the
+ * stored text into its answers unparsed, so a snapshot's text (written by hand, or by another JSON writer) is
+ * stored the same way, and one that is not a JSON array is refused here rather than answered wrongly later.
+ */
+function storedEvents(value: string | number | boolean | null, pointer: string): string {
+  let events: unknown;
+  try {
+    events = typeof value === 'string' ? JSON.parse(value) : undefined;
+  } catch {
+    events = undefined;
+  }
+  if (!Array.isArray(events)) throw new SandboxError('invalid', 'A change record\'s events are the text of a JSON array', { pointer, code: 'invalid_snapshot' });
+  return JSON.stringify(events);
 }
 
 /**

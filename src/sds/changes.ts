@@ -119,6 +119,16 @@ export async function readChanges(
     below?: number;
   },
 ): Promise<ChangeRecord[]> {
+  return (await readStoredChanges(db, q)).map(({ eventsJson, ...r }) => ({ ...r, events: JSON.parse(eventsJson) as unknown[] }));
+}
+
+/** A change record with its events as stored: JSON.stringify's text of the array (every writer of the log stores that). */
+export interface StoredChangeRecord extends Omit<ChangeRecord, 'events'> {
+  eventsJson: string;
+}
+
+/** readChanges with the events left as the stored JSON text, for answers that splice it in unparsed. */
+export async function readStoredChanges(db: Db, q: Parameters<typeof readChanges>[1]): Promise<StoredChangeRecord[]> {
   if (q.streamIds.length === 0 || q.limit <= 0) return [];
   const bound = q.below ?? (await finalBoundForNextRead(db, q.tenantId, q.namespaceId));
   const streams = [...new Set(q.streamIds)];
@@ -127,7 +137,7 @@ export async function readChanges(
     seq: Number(r.seq),
     streamId: r.stream_id,
     operation: r.operation,
-    events: JSON.parse(r.events) as unknown[],
+    eventsJson: r.events,
     createdAt: r.created_at,
   }));
 }

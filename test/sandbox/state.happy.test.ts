@@ -78,6 +78,23 @@ describeEachSandbox('sandbox reset and snapshots', (server) => {
     assert.ok(token instanceof Error, 'a removed client gets no token');
   });
 
+  test("a restored change record's events are answered as the server writes JSON, however the snapshot spelled them", async () => {
+    const s = server();
+    const t = await newTenant(s);
+    await newStream(t, 'tank-1');
+    const signup = await activeSignup(s, t, ['tank-1']);
+    assert.equal((await t.call('POST', '/Streams/tank-1/Data', [{ Timestamp: '2026-02-01T00:00:00Z', Value: 1.5 }])).status, 204);
+    const snapshot: Snapshot = await s.admin.snapshot();
+    const changes = snapshot.tables.change_log ?? [];
+    assert.equal(changes.length, 1);
+    // The same events as another JSON writer might spell them: spaces, an escaped letter, an exponent.
+    const respelled = { ...snapshot, tables: { ...snapshot.tables, change_log: changes.map((c) => ({ ...c, events: '[ { "Timestamp" : "2026-02-01T00:00:00Z", "V\\u0061lue" : 15E-1 } ]' })) } };
+    await s.admin.restore(respelled);
+    const page = await t.call<{ data: unknown[]; bookmark: string }>('GET', `/signups/${signup.id}/updates?bookmark=${signup.bookmark}`);
+    assert.equal(page.status, 200, page.text);
+    assert.equal(page.text, JSON.stringify({ data: [{ resourceId: 'tank-1', operation: 'Insert', events: [{ Timestamp: '2026-02-01T00:00:00Z', Value: 1.5 }] }], bookmark: page.body.bookmark }));
+  });
+
   test('a server started from a snapshot (seed) serves the same state, and tokens and bookmarks from before', async () => {
     const s = server();
     const partner = await s.createClient({ name: 'partner', scopes: PARTNER_SCOPES });
@@ -130,6 +147,8 @@ describeEachSandbox('sandbox snapshot refusals', (server) => {
       ['a missing required column', { ...snapshot, tables: { ...snapshot.tables, entitlements: [{ id: 'e1' }] } }],
       ['a duplicate key', { ...snapshot, tables: { ...snapshot.tables, entitlements: [entitlement, entitlement] } }],
       ['a bad clock', { ...snapshot, clock: { now: 'soon', frozen: false } }],
+      ['change events that are not JSON', { ...snapshot, tables: { ...snapshot.tables, change_log: [{ events: '[{"Value":1}' }] } }],
+      ['change events that are not an array', { ...snapshot, tables: { ...snapshot.tables, change_log: [{ events: '{"Value":1}' }] } }],
     ];
     for (const [what, json] of bad) {
       const res = await call<FailureBody>(s.url, 'PUT', '/_signups/v1/snapshot', { token: adminToken, json });
