@@ -5,11 +5,13 @@ import type { Database } from './schema.js';
 
 /**
  * Tells this process when changes were committed in a namespace, so that live consumers read at once instead of
- * polling. A signal may come more often than needed (a rolled-back write on SQLite, a reconnection), never less:
- * listeners re-read and find nothing new.
+ * polling. A signal may come more often than needed (a rolled-back write on SQLite, a reconnection): listeners
+ * re-read and find nothing new. It comes no less often, except when a process stops between a batch's commit and
+ * its signal (see notifyCommitted): live streams then find the change at their next heartbeat read.
  *
- * - PostgreSQL: a trigger on change_log NOTIFYs `signups_changes` (migration 0006); one LISTEN connection per
- *   process hears the writes of every process once they commit.
+ * - PostgreSQL: a trigger on change_log NOTIFYs `signups_changes` (migration 0006), or for a batch of SDS data
+ *   writes the process that sent it, right after the commit (notifyCommitted); one LISTEN connection per process
+ *   hears the writes of every process once they commit.
  * - SQLite: a temporary trigger on this process's connection calls a function of ours during the write; the
  *   listeners' reads queue behind the write's transaction on that one connection, so they see it committed.
  *   Writes of other processes are not heard (SQLite serves one process; see the README).
@@ -82,6 +84,19 @@ export class SqliteChangeSignals implements ChangeSignals {
   }
 
   async close(): Promise<void> {}
+}
+
+const NOTIFY_SQL = `SELECT set_config('synchronous_commit', 'off', true), pg_notify('${CHANNEL}', k) FROM unnest($1::text[]) AS k`;
+
+/**
+ * PostgreSQL: signals the namespaces of changes that committed without the trigger's notification (a batch of SDS
+ * data writes: migration 0012 says why), once each, right after that commit. The statement does not wait for the
+ * disk: a signal is not data, and its commit then holds the server-wide notification lock only for a moment.
+ */
+export async function notifyCommitted(pool: pg.Pool, namespaces: ReadonlyArray<{ tenantId: string; namespaceId: string }>): Promise<void> {
+  const keys = [...new Set(namespaces.map((n) => keyOf(n.tenantId, n.namespaceId)))];
+  if (keys.length === 0) return;
+  await pool.query({ name: 'signups_change_signal', text: NOTIFY_SQL, values: [keys] });
 }
 
 const RECONNECT_MS = 500;

@@ -11,6 +11,7 @@ import * as webhooks from './migrations/0008-webhooks.js';
 import * as purgedChanges from './migrations/0009-purged-changes.js';
 import * as changeLogByStream from './migrations/0010-change-log-by-stream.js';
 import * as sdsWriteBatch from './migrations/0011-sds-write-batch.js';
+import * as changeSignalAfterCommit from './migrations/0012-change-signal-after-commit.js';
 
 /** Migrations are listed here, not read from a folder, so they run the same from sources and from dist/. */
 function provider(store: Store): MigrationProvider {
@@ -29,6 +30,10 @@ function provider(store: Store): MigrationProvider {
     '0009-purged-changes': { up: (db) => purgedChanges.up(db), down: (db) => purgedChanges.down(db) },
     '0010-change-log-by-stream': { up: (db) => changeLogByStream.up(db), down: (db) => changeLogByStream.down(db) },
     '0011-sds-write-batch': { up: (db) => sdsWriteBatch.up(db, store.dialect), down: (db) => sdsWriteBatch.down(db, store.dialect) },
+    '0012-change-signal-after-commit': {
+      up: (db) => changeSignalAfterCommit.up(db, store.dialect),
+      down: (db) => changeSignalAfterCommit.down(db, store.dialect),
+    },
   };
   return { getMigrations: async () => migrations };
 }

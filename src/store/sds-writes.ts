@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type pg from 'pg';
 import type { SdsStreamsTable } from './schema.js';
+import { notifyCommitted } from './change-signals.js';
 import { type Db, nativeOf } from './database.js';
 import { PostgresGroupCommit } from './postgres-group-commit.js';
 import { sqliteGroupCommit, type SqliteJob } from './sqlite-group-commit.js';
@@ -9,9 +10,9 @@ import { sqliteGroupCommit, type SqliteJob } from './sqlite-group-commit.js';
 //
 // SQLite: each write is a synchronous job of the store's group commit (src/store/sqlite-group-commit.ts), made of
 // prepared statements on the driver: many writes, one transaction, one commit, each in its own savepoint.
-// PostgreSQL: writes that arrive together are sent as ONE call of sds_write_batch (migration 0011) by the store's
-// group commit (src/store/postgres-group-commit.ts): one round trip and one commit for the batch, each answered
-// after it.
+// PostgreSQL: writes that arrive together are sent as ONE call of sds_write_batch (migrations 0011, 0012) by the
+// store's group commit (src/store/postgres-group-commit.ts): one round trip and one commit for the batch, each
+// answered after it; the batch's namespaces are signalled to live readers after that commit.
 
 /** What a write checked about its stream outside the batch: the batch writes only if these are still so. */
 export interface CheckedStream {
@@ -186,6 +187,10 @@ async function commitBatch(pool: pg.Pool, writes: BatchedWrite[]): Promise<Batch
     writes.flatMap((w) => w.events),
   ];
   const result = await pool.query<{ outcome: string; detail: string | null }>({ name: 'sds_write_batch', text: BATCH_SQL, values });
+  // The batch's own transaction does not NOTIFY (migration 0012): signalled after its commit, without holding up
+  // the answers. A signal lost here is caught by the live streams' next heartbeat read.
+  const written = writes.filter((_, i) => result.rows[i]?.outcome === 'written');
+  void notifyCommitted(pool, written).catch(() => undefined);
   return writes.map((_, i): BatchedOutcome => {
     const row = result.rows[i];
     const detail = Number(row?.detail ?? Number.NaN);

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DialectName } from '../database.js';
 
 /**
@@ -15,7 +15,12 @@ import type { DialectName } from '../database.js';
  */
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   if (dialect !== 'postgres') return;
-  await sql`
+  await sdsWriteBatchFunction('').execute(db);
+}
+
+/** The function as this migration creates it, with `firstStep` (PL/pgSQL) run before anything else (see 0012). */
+export function sdsWriteBatchFunction(firstStep: string): RawBuilder<unknown> {
+  return sql`
     create or replace function sds_write_batch(
       w_tenant text[], w_namespace text[], w_stream text[], w_mode text[],
       w_type text[], w_owner_type text[], w_owner_object text[], w_owner_tenant text[], w_acl text[],
@@ -34,6 +39,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
       outcomes text[] := array_fill(null::text, array[n]);
       details bigint[] := array_fill(null::bigint, array[n]);
     begin
+      ${sql.raw(firstStep)}
       for k in
         select distinct hashtextextended('change-log' || chr(31) || t || chr(31) || ns, 0)
         from unnest(w_tenant, w_namespace) as u(t, ns) order by 1
@@ -101,7 +107,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
         ordinal := ordinal + 1;
       end loop;
       return query select * from unnest(outcomes, details);
-    end $$`.execute(db);
+    end $$`;
 }
 
 export async function down(db: Kysely<any>, dialect: DialectName): Promise<void> {
