@@ -46,39 +46,18 @@ function dueJobs(db: Executor, nowIso: string, limit: number, kind?: JobKind) {
 }
 
 /**
- * Claims up to `limit` due jobs whose lease is free or lapsed. PostgreSQL locks the candidates with
- * `FOR UPDATE SKIP LOCKED`, so concurrent workers take disjoint sets without waiting; SQLite claims each candidate
- * with an UPDATE that repeats the free-lease condition, so only one worker's UPDATE matches.
+ * Claims up to `limit` due jobs whose lease is free or lapsed. Concurrent workers take disjoint sets: the claim
+ * repeats the free-lease condition, and the dialect makes candidates another worker is claiming drop out.
  */
 export async function claimDueJobs(ctx: ChangeBrokerContext, owner: string, limit = CLAIM_BATCH, kind?: JobKind): Promise<JobRow[]> {
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const until = addSeconds(now, LEASE_SECONDS);
-  if (ctx.dialect === 'postgres') {
-    return ctx.db.transaction().execute(async (trx) => {
-      const due = await dueJobs(trx, nowIso, limit, kind).forUpdate().skipLocked().execute();
-      if (due.length === 0) return [];
-      return trx
-        .updateTable('cb_jobs')
-        .set({ lease_owner: owner, lease_until: until })
-        .where('id', 'in', due.map((j) => j.id))
-        .returningAll()
-        .execute();
-    });
-  }
-  const candidates = await dueJobs(ctx.db, nowIso, limit, kind).execute();
-  const claimed: JobRow[] = [];
-  for (const { id } of candidates) {
-    const row = await ctx.db
-      .updateTable('cb_jobs')
-      .set({ lease_owner: owner, lease_until: until })
-      .where('id', '=', id)
-      .where(leaseFree(nowIso))
-      .returningAll()
-      .executeTakeFirst();
-    if (row) claimed.push(row);
-  }
-  return claimed;
+  return ctx.dialect.claimRows(
+    ctx.db,
+    async (db, lock) => (await lock(dueJobs(db, nowIso, limit, kind)).execute()).map((j) => j.id),
+    (db, ids) => db.updateTable('cb_jobs').set({ lease_owner: owner, lease_until: until }).where('id', 'in', ids).where(leaseFree(nowIso)).returningAll().execute(),
+  );
 }
 
 /** Runs one claimed job: its work and its removal commit together, and only while this worker holds the lease. */

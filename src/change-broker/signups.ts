@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { sameTrustee, type Trustee } from '../sds/access.js';
 import { requireNamespace } from '../sds/namespaces.js';
 import type { CbSignupRow } from '../store/schema.js';
@@ -86,10 +85,8 @@ export async function createSignup(ctx: ChangeBrokerContext, caller: Caller, inp
   };
   await ctx.db.transaction().execute(async (trx) => {
     const tx = { ...ctx, db: trx };
-    if (ctx.dialect === 'postgres') {
-      // SQLite transactions already hold the database's write lock from their first statement.
-      await sql`select pg_advisory_xact_lock(hashtext(${`cb_signups/${caller.tenantId}/${caller.namespaceId}`}))`.execute(trx);
-    }
+    // The count below must see every other creation in the namespace.
+    await ctx.dialect.serializeWriters(trx, `cb_signups/${caller.tenantId}/${caller.namespaceId}`);
     await trx.insertInto('cb_signups').values(row).execute();
     await insertResources(tx, row.id, [...new Set(input.resourceIds)]);
     await enqueueJob(tx, row.id);
@@ -170,11 +167,7 @@ export async function touchSignup(ctx: ChangeBrokerContext, id: string, now: Dat
       .where('state', '<>', 'Expired')
       .returningAll()
       .executeTakeFirst();
-  if (ctx.dialect !== 'postgres' || ctx.db.isTransaction) return update(ctx.db);
-  return ctx.db.transaction().execute(async (trx) => {
-    await sql`set local synchronous_commit = off`.execute(trx);
-    return update(trx);
-  });
+  return ctx.dialect.withoutWaitingForDisk(ctx.db, update);
 }
 
 /** The caller's own signups in the namespace, oldest first, and how many there are. */

@@ -139,6 +139,7 @@ interface PollRow extends CbSignupRow {
 }
 
 type ResourceEntry = [string, number | null, string | null, string | null, string | null, string | null];
+const RESOURCE_ENTRY = ['r.resource_id', 'r.from_seq', 'st.owner_type', 'st.owner_object_id', 'st.owner_tenant_id', 'st.acl'].map((column) => sql.ref(column));
 
 /**
  * A poll of an Active signup the poller owns, in two statements: the first postpones the signup's expiry (and
@@ -157,10 +158,8 @@ export async function pollUpdates(
   const id = signupId.toLowerCase();
   if (!GUID.test(id)) return undefined;
   const now = ctx.clock.now().toISOString();
-  const postgres = ctx.dialect === 'postgres';
-  const expires = postgres
-    ? sql`to_char((CAST(${now} AS timestamptz) + inactivity_seconds * interval '1 second') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
-    : sql`strftime('%Y-%m-%dT%H:%M:%fZ', ${now}, '+' || inactivity_seconds || ' seconds')`;
+  const dialect = ctx.dialect;
+  const expires = dialect.plusSeconds(now, sql.ref('inactivity_seconds'));
   const ownerTenant = poller.trustee.TenantId?.toLowerCase() ?? null;
   const update = sql`UPDATE cb_signups
     SET last_accessed_at = ${now}, expires_at = ${expires}, read_seq = coalesce(CAST(${options.readSeq ?? null} AS bigint), read_seq)
@@ -173,17 +172,13 @@ export async function pollUpdates(
     LEFT JOIN sds_streams st ON st.tenant_id = ${sql.ref(`${signup}.tenant_id`)} AND st.namespace_id = ${sql.ref(`${signup}.namespace_id`)} AND st.id = r.resource_id
     WHERE r.signup_id = ${sql.ref(`${signup}.id`)} AND r.is_accessible = 1`;
   const current = (signup: string) => finalChangeSeqSql(ctx.db, sql.ref(`${signup}.tenant_id`), sql.ref(`${signup}.namespace_id`));
-  // The touch need not wait for the disk on PostgreSQL: one lost in a crash only lets the signup expire a little
-  // earlier (as the general path's touch).
-  const statement = postgres
-    ? sql<PollRow>`WITH quiet AS (SELECT set_config('synchronous_commit', 'off', true) AS off),
-        touched AS (${update} RETURNING *)
-        SELECT t.*, CAST(${current('t')} AS text) AS current_seq,
-          (SELECT coalesce(json_agg(json_build_array(r.resource_id, r.from_seq, st.owner_type, st.owner_object_id, st.owner_tenant_id, st.acl)), '[]')::text
-           ${resources('t')}) AS resources
-        FROM touched t, quiet`
-    : sql<PollRow>`${update} RETURNING *, ${current('cb_signups')} AS current_seq,
-        (SELECT json_group_array(json_array(r.resource_id, r.from_seq, st.owner_type, st.owner_object_id, st.owner_tenant_id, st.acl)) ${resources('cb_signups')}) AS resources`;
+  // The touch need not wait for the disk: one lost in a crash only lets the signup expire a little earlier (as the
+  // general path's touch).
+  const statement = dialect.updateReturningLazily<PollRow>(
+    update,
+    'cb_signups',
+    (signup) => sql`CAST(${current(signup)} AS text) AS current_seq, (SELECT ${dialect.jsonArrays(RESOURCE_ENTRY)} ${resources(signup)}) AS resources`,
+  );
   const row = (await statement.execute(ctx.db)).rows[0];
   if (!row) return undefined;
   const { current_seq: currentSeq, resources: resourcesJson, ...signup } = row;

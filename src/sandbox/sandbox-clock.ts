@@ -1,5 +1,6 @@
 import type { Clock } from '../store/clock.js';
-import type { Db, DialectName } from '../store/database.js';
+import type { Db } from '../store/database.js';
+import type { DialectOps } from '../store/dialects/dialect-ops.js';
 import { readSetting, updateSetting } from '../store/settings.js';
 
 /** The settings row that holds the sandbox clock, shared by every process on the database. */
@@ -59,7 +60,7 @@ export class SandboxClock implements Clock {
 
   constructor(
     private readonly db: Db,
-    private readonly dialect: DialectName,
+    private readonly dialect: DialectOps,
   ) {}
 
   now(): Date {

@@ -19,12 +19,12 @@ export async function seedFromFile(store: Store, file: string, options: { sandbo
     throw new Error(`${file} is not a Signups snapshot (GET /_signups/v1/snapshot or signups admin snapshot)`);
   }
   try {
-    await restoreState(store.db, store.dialect, snapshot, { keys: 'replace' });
+    await restoreState(store.db, store.dialectOps, snapshot, { keys: 'replace' });
   } catch (error) {
     if (error instanceof SandboxError) throw new Error(`${file}: ${error.message}`, { cause: error });
     throw error;
   }
   if (options.sandbox) {
-    await new SandboxClock(store.db, store.dialect).moveTo(Date.parse(snapshot.clock.now), snapshot.clock.frozen, { allowBackwards: true });
+    await new SandboxClock(store.db, store.dialectOps).moveTo(Date.parse(snapshot.clock.now), snapshot.clock.frozen, { allowBackwards: true });
   }
 }

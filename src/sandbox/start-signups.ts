@@ -83,8 +83,8 @@ export async function startSignups(options: StartSignupsOptions = {}): Promise<S
       prepare: async (store) => {
         if (typeof options.seed === 'string') await seedFromFile(store, options.seed, { sandbox: true });
         else if (options.seed) {
-          await restoreState(store.db, store.dialect, options.seed, { keys: 'replace' });
-          await new SandboxClock(store.db, store.dialect).moveTo(Date.parse(options.seed.clock.now), options.seed.clock.frozen, { allowBackwards: true });
+          await restoreState(store.db, store.dialectOps, options.seed, { keys: 'replace' });
+          await new SandboxClock(store.db, store.dialectOps).moveTo(Date.parse(options.seed.clock.now), options.seed.clock.frozen, { allowBackwards: true });
         }
       },
     });

@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely';
-import type { Db, DialectName } from '../store/database.js';
-import { type CatalogTables, type CatalogValue, catalogView, listTables, resyncSequences, type TableInfo } from '../store/tables.js';
+import type { Kysely } from 'kysely';
+import type { Db } from '../store/database.js';
+import type { DialectOps } from '../store/dialects/dialect-ops.js';
+import { type CatalogTables, type CatalogValue, catalogView, listTables, type TableInfo } from '../store/tables.js';
 import { SandboxError } from './errors.js';
 import { CLOCK_SETTING, type ClockView, type SandboxClock } from './sandbox-clock.js';
 import { kickBackgroundWork } from '../change-broker/worker.js';
@@ -51,7 +52,7 @@ async function emptyTables(trx: Catalog, tables: readonly TableInfo[]): Promise<
  * Empties the partner, SDS and Change Broker data in one transaction. The server's keys and clock always stay
  * (tokens and bookmarks issued before keep verifying); clients and namespaces stay unless asked.
  */
-export async function resetState(db: Db, dialect: DialectName, options: ResetOptions = {}): Promise<Record<string, number>> {
+export async function resetState(db: Db, dialect: DialectOps, options: ResetOptions = {}): Promise<Record<string, number>> {
   const tables = (await listTables(db, dialect)).filter(
     (t) => t.name !== SETTINGS && t.name !== LEASES && (options.clients || !CLIENTS.has(t.name)) && (options.namespaces || !NAMESPACES.has(t.name)),
   );
@@ -65,7 +66,7 @@ function orderKey(table: TableInfo): string[] {
 }
 
 /** All state in one document, read in one transaction so that it is consistent. */
-export async function takeSnapshot(db: Db, dialect: DialectName, clock: ClockView): Promise<Snapshot> {
+export async function takeSnapshot(db: Db, dialect: DialectOps, clock: ClockView): Promise<Snapshot> {
   const tables = (await listTables(db, dialect)).filter((t) => t.name !== LEASES);
   const rows = await catalogView(db)
     .transaction()
@@ -133,7 +134,7 @@ function storedEvents(value: string | number | boolean | null, pointer: string):
  * nothing. With `keys: 'keep'` the settings (the server's keys) stay as they are, so that what this server issued
  * keeps verifying; with 'replace' they are the snapshot's too (a server starting from a seed file).
  */
-export async function restoreState(db: Db, dialect: DialectName, snapshot: SnapshotInput, options: { keys: 'keep' | 'replace' }): Promise<Record<string, number>> {
+export async function restoreState(db: Db, dialect: DialectOps, snapshot: SnapshotInput, options: { keys: 'keep' | 'replace' }): Promise<Record<string, number>> {
   const tables = await listTables(db, dialect);
   const rowsOf = checkSnapshot(snapshot, tables);
   const targets = tables.filter((t) => t.name !== LEASES && (t.name !== SETTINGS || options.keys === 'replace'));
@@ -157,32 +158,26 @@ export async function restoreState(db: Db, dialect: DialectName, snapshot: Snaps
           await trx.insertInto(table.name).values(values).execute();
         }
       }
-      // A snapshot taken on PostgreSQL carries no namespace counters (its writers record changes without one):
-      // SQLite, whose writers count, numbers the next change after the newest restored one.
-      if (dialect === 'sqlite') await sql`UPDATE namespaces SET last_change_seq = CASE
-          WHEN (SELECT max(l.seq) FROM change_log l WHERE l.tenant_id = namespaces.tenant_id AND l.namespace_id = namespaces.id) > last_change_seq
-          THEN (SELECT max(l.seq) FROM change_log l WHERE l.tenant_id = namespaces.tenant_id AND l.namespace_id = namespaces.id)
-          ELSE last_change_seq END`.execute(trx);
+      // A snapshot taken on the other database may carry no namespace counters.
+      await dialect.resyncChangeCounters(trx);
     });
   } catch (error) {
     if (error instanceof SandboxError) throw error;
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new SandboxError('invalid', `The snapshot does not fit this server's data: ${reason}`, { code: 'invalid_snapshot' });
   }
-  await resyncSequences(db, dialect);
+  await dialect.resyncSequences(db);
   return restored;
 }
 
-/** SQLite stores no booleans; both dialects keep flags as 0/1. */
-function normalizeRow(row: Row, dialect: DialectName): Row {
-  if (dialect !== 'sqlite') return row;
+function normalizeRow(row: Row, dialect: DialectOps): Row {
   const out: Row = {};
-  for (const [key, value] of Object.entries(row)) out[key] = typeof value === 'boolean' ? Number(value) : value;
+  for (const [key, value] of Object.entries(row)) out[key] = dialect.storedValue(value);
   return out;
 }
 
 /** Restores a snapshot with the clock it was taken at (keeping this server's keys); due background work then runs. */
-export async function restoreSnapshot(db: Db, dialect: DialectName, clock: SandboxClock, snapshot: SnapshotInput): Promise<{ restored: Record<string, number>; clock: ClockView }> {
+export async function restoreSnapshot(db: Db, dialect: DialectOps, clock: SandboxClock, snapshot: SnapshotInput): Promise<{ restored: Record<string, number>; clock: ClockView }> {
   const restored = await restoreState(db, dialect, snapshot, { keys: 'keep' });
   const view = await clock.moveTo(Date.parse(snapshot.clock.now), snapshot.clock.frozen, { allowBackwards: true });
   kickBackgroundWork(db);

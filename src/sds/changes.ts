@@ -1,7 +1,7 @@
 import type { Clock } from '../store/clock.js';
 import { sql } from 'kysely';
-import { finalBoundForNextRead, finalChangeSeq, insertChangeRow, isPostgres } from '../store/change-log.js';
-import type { Db } from '../store/database.js';
+import { finalBoundForNextRead, finalChangeSeq, insertChangeRow } from '../store/change-log.js';
+import { type Db, dialectOf } from '../store/database.js';
 import { SdsError } from './errors.js';
 
 /** The SDS write modes a change record names, as Change Broker updates spell them. */
@@ -81,11 +81,11 @@ interface ChangesQuery {
  * streams of the namespace have.
  */
 async function mergedStreams(db: Db, q: ChangesQuery, bound: number): Promise<ChangeLogRow[]> {
-  const postgres = isPostgres(db);
+  const dialect = dialectOf(db);
   const parts = q.streamIds.map((id) => {
     const part = sql`SELECT seq, stream_id, operation, events, created_at FROM change_log
       WHERE tenant_id = ${q.tenantId} AND namespace_id = ${q.namespaceId} AND stream_id = ${id} AND seq > ${q.afterSeq} AND seq < ${bound}`;
-    return postgres && q.streamIds.length > 1 ? sql`(${part} ORDER BY seq LIMIT ${q.limit})` : part;
+    return q.streamIds.length > 1 ? dialect.cutUnionPart(part, 'seq', q.limit) : part;
   });
   const result = await sql<ChangeLogRow>`${sql.join(parts, sql` UNION ALL `)} ORDER BY seq LIMIT ${q.limit}`.execute(db);
   return result.rows;

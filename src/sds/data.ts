@@ -1,13 +1,6 @@
 import type { Clock } from '../store/clock.js';
 import type { Db } from '../store/database.js';
-import {
-  type BatchedOutcome,
-  type BatchedWrite,
-  type CheckedStream,
-  cachedStreamWithKey,
-  forgetStreamWithKey,
-  postgresSdsWrite,
-  postgresStreamWithKey, sdsGroupCommit, sqliteSdsJob, sqliteStreamWithKey, sqliteWrite } from '../store/sds-writes.js';
+import { type BatchedOutcome, type CheckedStream, sdsGroupCommit } from '../store/sds-writes.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
 import { AccessRights, type Trustee } from './access.js';
 import { appendChange, type ChangeOperation } from './changes.js';
@@ -152,51 +145,25 @@ async function writeValuesGroupCommitted(
 ): Promise<boolean> {
   const dialect = sdsGroupCommit(db);
   if (dialect === undefined) return false;
-  const write = (checked: CheckedStream, keyed: readonly KeyedEvent[]): BatchedWrite => ({
+  return dialect.groupCommitSdsWrite<KeyedEvent>(db, {
     tenantId: scope.tenantId,
     namespaceId: scope.namespaceId,
     streamId,
-    mode,
-    checked,
-    keys: keyed.map((k) => k.index.key),
-    events: keyed.map((k) => JSON.stringify(k.event)),
-    changes: JSON.stringify(keyed.map((k) => k.event)),
-    createdAt: clock.now().toISOString(),
+    check: (checked) => keyedEvents(events, checkedKey(checked, streamId, who)),
+    write: (checked, keyed) => ({
+      tenantId: scope.tenantId,
+      namespaceId: scope.namespaceId,
+      streamId,
+      mode,
+      checked,
+      keys: keyed.map((k) => k.index.key),
+      events: keyed.map((k) => JSON.stringify(k.event)),
+      changes: JSON.stringify(keyed.map((k) => k.event)),
+      createdAt: clock.now().toISOString(),
+    }),
+    settle: (outcome, keyed) => settled(outcome, streamId, keyed),
+    gone: () => new SdsError('not_found', `The namespace '${scope.namespaceId}' was not found.`, { parameters: { NamespaceId: scope.namespaceId } }),
   });
-  if (dialect === 'sqlite') {
-    // Checked and written in the same transaction.
-    const done = sqliteSdsJob(db, (job) => {
-      const checked = sqliteStreamWithKey(job.sqlite, scope.tenantId, scope.namespaceId, streamId);
-      const keyed = keyedEvents(events, checkedKey(checked, streamId, who));
-      if (keyed.length === 0 || !checked) return true;
-      const outcome = sqliteWrite(job, write(checked, keyed));
-      if (outcome.outcome === 'stale') {
-        throw new SdsError('not_found', `The namespace '${scope.namespaceId}' was not found.`, { parameters: { NamespaceId: scope.namespaceId } });
-      }
-      return settled(outcome, streamId, keyed);
-    });
-    return done ? done : false;
-  }
-  // PostgreSQL: checked here (against the stream as last read, if this process read it), then written by the batch
-  // only if the stream is still as checked.
-  const { tenantId, namespaceId } = scope;
-  let checked = cachedStreamWithKey(db, tenantId, namespaceId, streamId);
-  let keyed: KeyedEvent[] | undefined;
-  if (checked) {
-    try {
-      keyed = keyedEvents(events, checkedKey(checked, streamId, who));
-    } catch {
-      // A refusal is answered only from fresh data: read the stream again below.
-    }
-  }
-  if (!keyed) {
-    checked = await postgresStreamWithKey(db, tenantId, namespaceId, streamId);
-    keyed = keyedEvents(events, checkedKey(checked, streamId, who));
-  }
-  if (keyed.length === 0 || !checked) return true;
-  const outcome = await postgresSdsWrite(db, write(checked, keyed));
-  if (outcome?.outcome === 'stale') forgetStreamWithKey(db, tenantId, namespaceId, streamId);
-  return outcome ? settled(outcome, streamId, keyed) : false;
 }
 
 /** The ordinary way: one transaction of the write's own, the stream locked from the start. */

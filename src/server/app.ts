@@ -215,7 +215,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   if (config.changeBroker.backgroundWorker) {
     // Change Broker background work (activation, expiry, purge) runs in every process; leases keep it single.
-    const worker = new BackgroundWorker({ db: store.db, dialect: store.dialect, clock, config: config.changeBroker }, app.log, metrics, store.signals);
+    const worker = new BackgroundWorker({ db: store.db, dialect: store.dialectOps, clock, config: config.changeBroker }, app.log, metrics, store.signals);
     app.addHook('onReady', async () => worker.start());
     app.addHook('onClose', async () => worker.stop());
   }

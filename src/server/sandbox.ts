@@ -29,9 +29,9 @@ export interface Sandbox {
 
 /** Starts the sandbox's clock from the state in the database (other processes may have moved it already). */
 export async function createSandbox(store: Store, config: ServerConfig): Promise<Sandbox> {
-  const clock = new SandboxClock(store.db, store.dialect);
+  const clock = new SandboxClock(store.db, store.dialectOps);
   await clock.refresh();
-  const ctx: ChangeBrokerContext = { db: store.db, dialect: store.dialect, clock, config: config.changeBroker };
+  const ctx: ChangeBrokerContext = { db: store.db, dialect: store.dialectOps, clock, config: config.changeBroker };
   return { clock, control: new ClockControl(clock, ctx), journal: new RequestJournal(config.sandbox.journalSize), faults: new FaultRegistry() };
 }
 

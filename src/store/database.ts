@@ -1,9 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { type ChangeSignals, PostgresChangeSignals, SQLITE_SIGNAL_FUNCTION, SqliteChangeSignals } from './change-signals.js';
+import type { DialectOps } from './dialects/dialect-ops.js';
+import { postgresDialect } from './dialects/postgres.js';
+import { ImmediateSqliteDialect, sqliteDialect } from './dialects/sqlite.js';
 import type { Database } from './schema.js';
 import { timeTransactions, TransactionTiming } from './transaction-timing.js';
 import { checkpointInBackground } from './sqlite-checkpoints.js';
@@ -27,6 +30,8 @@ export interface Store {
   /** The driver under Kysely, for the few hot paths that run prepared statements of their own. */
   readonly native: NativeDatabase;
   readonly dialect: DialectName;
+  /** What differs between the databases, for the code that runs on the store (src/store/dialects/). */
+  readonly dialectOps: DialectOps;
   readonly url: string;
   /** How long each transaction took, for whoever subscribes (metrics). */
   readonly transactions: TransactionTiming;
@@ -39,6 +44,7 @@ export interface Store {
 /** The driver under Kysely, and the timing that transactions run past Kysely report to. */
 export type NativeDatabase = ({ dialect: 'sqlite'; database: SQLite.Database } | { dialect: 'postgres'; pool: pg.Pool }) & {
   transactions: TransactionTiming;
+  dialectOps: DialectOps;
 };
 
 const natives = new WeakMap<Db, NativeDatabase>();
@@ -46,6 +52,11 @@ const natives = new WeakMap<Db, NativeDatabase>();
 /** The driver under a store's Kysely instance; undefined for a transaction or a Kysely made elsewhere. */
 export function nativeOf(db: Db): NativeDatabase | undefined {
   return natives.get(db);
+}
+
+/** What differs on the database that `db` (a store's, or a transaction on it) runs on, for code given only `db`. */
+export function dialectOf(db: Executor): DialectOps {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? postgresDialect : sqliteDialect;
 }
 
 export class DatabaseUrlError extends Error {}
@@ -65,14 +76,12 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 
 /**
  * Kysely's SQLite driver prepares every statement anew, which costs more than running most of ours; keep the
- * recent ones. Transactions start with BEGIN IMMEDIATE: they all write, and taking the write lock up front lets a
- * second process wait (busy_timeout) instead of failing when a read lock cannot be upgraded.
+ * recent ones.
  */
 function cacheStatements(sqlite: SQLite.Database, capacity = 256): SQLite.Database {
   const prepare = sqlite.prepare.bind(sqlite);
   const cache = new Map<string, SQLite.Statement>();
-  const cached = (source: string): SQLite.Statement => {
-    const sql = source === 'begin' ? 'begin immediate' : source;
+  const cached = (sql: string): SQLite.Statement => {
     let statement = cache.get(sql);
     if (statement) {
       cache.delete(sql);
@@ -106,19 +115,20 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
     // Several processes may share one file; wait for the writer instead of failing at once.
     sqlite.pragma('busy_timeout = 5000');
     const transactions = new TransactionTiming();
-    const db = new Kysely<Database>({ dialect: timeTransactions(new SqliteDialect({ database: cacheStatements(sqlite) }), transactions, options.onStatement) });
+    const db = new Kysely<Database>({ dialect: timeTransactions(new ImmediateSqliteDialect({ database: cacheStatements(sqlite) }), transactions, options.onStatement) });
     const signals = new SqliteChangeSignals(db);
     sqlite.function(SQLITE_SIGNAL_FUNCTION, { deterministic: false, varargs: false }, (tenantId: unknown, namespaceId: unknown) => {
       signals.signal(String(tenantId), String(namespaceId));
       return null;
     });
-    const native: NativeDatabase = { dialect, database: sqlite, transactions };
+    const native: NativeDatabase = { dialect, database: sqlite, transactions, dialectOps: sqliteDialect };
     natives.set(db, native);
     const checkpoints = target === ':memory:' || !options.backgroundCheckpoints ? undefined : checkpointInBackground(sqlite, resolve(target));
     return {
       db,
       native,
       dialect,
+      dialectOps: sqliteDialect,
       url,
       transactions,
       poolUse: () => undefined,
@@ -138,12 +148,13 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
   const db = new Kysely<Database>({ dialect: timeTransactions(new PostgresDialect({ pool }), transactions, options.onStatement) });
   const poolUse = (): PoolUse => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
   const signals = new PostgresChangeSignals(target);
-  const native: NativeDatabase = { dialect, pool, transactions };
+  const native: NativeDatabase = { dialect, pool, transactions, dialectOps: postgresDialect };
   natives.set(db, native);
   return {
     db,
     native,
     dialect,
+    dialectOps: postgresDialect,
     url,
     transactions,
     poolUse,

@@ -1,5 +1,5 @@
 import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
-import type { Store } from './database.js';
+import type { DialectName, Store } from './database.js';
 import * as partner from './migrations/0001-partner.js';
 import * as sds from './migrations/0002-sds.js';
 import * as changeBroker from './migrations/0003-change-broker.js';
@@ -13,27 +13,31 @@ import * as changeLogByStream from './migrations/0010-change-log-by-stream.js';
 import * as sdsWriteBatch from './migrations/0011-sds-write-batch.js';
 import * as changeSignalAfterCommit from './migrations/0012-change-signal-after-commit.js';
 
-/** Migrations are listed here, not read from a folder, so they run the same from sources and from dist/. */
+/** What a migration that the other database needs does here: nothing, recorded as done all the same. */
+const NOTHING: Migration = { up: async () => undefined, down: async () => undefined };
+
+/**
+ * Migrations are listed here, not read from a folder, so they run the same from sources and from dist/. One that
+ * only one database needs is listed per dialect.
+ */
 function provider(store: Store): MigrationProvider {
+  const only = (dialect: DialectName, migration: Migration): Migration => ({ sqlite: NOTHING, postgres: NOTHING, [dialect]: migration })[store.dialect];
   const migrations: Record<string, Migration> = {
     '0001-partner': {
-      up: (db) => partner.up(db, store.dialect),
+      up: (db) => partner.up(db, store.dialectOps),
       down: (db) => partner.down(db),
     },
     '0002-sds': { up: (db) => sds.up(db), down: (db) => sds.down(db) },
     '0003-change-broker': { up: (db) => changeBroker.up(db), down: (db) => changeBroker.down(db) },
     '0004-communities': { up: (db) => communities.up(db), down: (db) => communities.down(db) },
     '0005-signup-read-position': { up: (db) => readPosition.up(db), down: (db) => readPosition.down(db) },
-    '0006-change-signals': { up: (db) => changeSignals.up(db, store.dialect), down: (db) => changeSignals.down(db, store.dialect) },
+    '0006-change-signals': only('postgres', changeSignals),
     '0007-type-access': { up: (db) => typeAccess.up(db), down: (db) => typeAccess.down(db) },
     '0008-webhooks': { up: (db) => webhooks.up(db), down: (db) => webhooks.down(db) },
     '0009-purged-changes': { up: (db) => purgedChanges.up(db), down: (db) => purgedChanges.down(db) },
     '0010-change-log-by-stream': { up: (db) => changeLogByStream.up(db), down: (db) => changeLogByStream.down(db) },
-    '0011-sds-write-batch': { up: (db) => sdsWriteBatch.up(db, store.dialect), down: (db) => sdsWriteBatch.down(db, store.dialect) },
-    '0012-change-signal-after-commit': {
-      up: (db) => changeSignalAfterCommit.up(db, store.dialect),
-      down: (db) => changeSignalAfterCommit.down(db, store.dialect),
-    },
+    '0011-sds-write-batch': only('postgres', sdsWriteBatch),
+    '0012-change-signal-after-commit': only('postgres', changeSignalAfterCommit),
   };
   return { getMigrations: async () => migrations };
 }

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { SdsStreamsTable } from './schema.js';
 import { notifyCommitted } from './change-signals.js';
 import { type Db, nativeOf } from './database.js';
+import type { DialectOps } from './dialects/dialect-ops.js';
 import { PostgresGroupCommit } from './postgres-group-commit.js';
 import { sqliteGroupCommit, type SqliteJob } from './sqlite-group-commit.js';
 
@@ -148,8 +149,8 @@ export function sqliteWrite(job: SqliteJob, w: Omit<BatchedWrite, 'checked'>): B
 }
 
 /** How `db` group-commits SDS writes: by dialect for a store's own database, not at all for a transaction. */
-export function sdsGroupCommit(db: Db): 'sqlite' | 'postgres' | undefined {
-  return nativeOf(db)?.dialect;
+export function sdsGroupCommit(db: Db): DialectOps | undefined {
+  return nativeOf(db)?.dialectOps;
 }
 
 /** Runs `job` in the SQLite store's group commit; undefined when `db` is not a SQLite store's own database. */

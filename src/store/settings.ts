@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Db, DialectName } from './database.js';
+import type { Db } from './database.js';
+import type { DialectOps } from './dialects/dialect-ops.js';
 
 /**
  * Returns the named secret, creating it on first use. Every process sharing the database reads the same value:
@@ -28,15 +29,12 @@ export async function readSetting(db: Db, key: string): Promise<string | undefin
  */
 export async function updateSetting(
   db: Db,
-  dialect: DialectName,
+  dialect: DialectOps,
   key: string,
   change: (current: string | undefined) => string,
 ): Promise<string> {
   return db.transaction().execute(async (trx) => {
-    // SQLite transactions take the write lock up front (BEGIN IMMEDIATE); PostgreSQL locks the row.
-    let query = trx.selectFrom('settings').select('value').where('key', '=', key);
-    if (dialect === 'postgres') query = query.forUpdate();
-    const current = (await query.executeTakeFirst())?.value;
+    const current = (await dialect.lockRows(trx.selectFrom('settings').select('value').where('key', '=', key)).executeTakeFirst())?.value;
     const next = change(current);
     if (current === undefined) {
       await trx

@@ -78,7 +78,7 @@ export async function writeChange(s: TestServer, space: Space, streamId: string,
     .execute((tx) => appendChange(tx, s.clock, { tenantId: space.tenant, namespaceId: space.ns, streamId, operation, events }));
 }
 
-export const cbContext = (s: TestServer): ChangeBrokerContext => ({ db: s.store.db, dialect: s.dialect, clock: s.clock, config: s.config.changeBroker });
+export const cbContext = (s: TestServer): ChangeBrokerContext => ({ db: s.store.db, dialect: s.store.dialectOps, clock: s.clock, config: s.config.changeBroker });
 
 /**
  * Runs due background jobs now and waits until none is left, including any that the server's own worker loop

@@ -7,7 +7,7 @@ import type { CallerRef } from '../signup-calls.js';
 
 export const changeBrokerContext = (app: AppContext): ChangeBrokerContext => ({
   db: app.store.db,
-  dialect: app.store.dialect,
+  dialect: app.store.dialectOps,
   clock: app.clock,
   config: app.config.changeBroker,
 });

@@ -5,6 +5,6 @@ import { sandboxOf } from './sandbox-of.js';
 
 /** GET /_signups/v1/snapshot: the whole state as JSON, to restore later. */
 export const getSnapshot = operationOf<operations>()('getSnapshot', [], async (_request, reply, app) => {
-  const snapshot = await takeSnapshot(app.store.db, app.store.dialect, sandboxOf(app).clock.view());
+  const snapshot = await takeSnapshot(app.store.db, app.store.dialectOps, sandboxOf(app).clock.view());
   return reply.header('content-disposition', 'attachment; filename="signups-snapshot.json"').send(snapshot);
 });

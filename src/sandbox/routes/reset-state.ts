@@ -4,4 +4,4 @@ import { resetState as reset } from '../state.js';
 import { sandboxOf } from './sandbox-of.js';
 
 /** POST /_signups/v1/reset: removes the state (optionally keeping clients). */
-export const resetState = operationOf<operations>()('resetState', [], async (request, _reply, app) => ({ removed: await reset(app.store.db, app.store.dialect, request.body ?? {}) }));
+export const resetState = operationOf<operations>()('resetState', [], async (request, _reply, app) => ({ removed: await reset(app.store.db, app.store.dialectOps, request.body ?? {}) }));

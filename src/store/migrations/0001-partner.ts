@@ -1,17 +1,10 @@
-import type { CreateTableBuilder, Kysely } from 'kysely';
-import type { DialectName } from '../database.js';
-
-/** An auto-numbered `seq` column: the stable order that paging walks. */
-export function withSeq<T extends string>(table: CreateTableBuilder<T, never>, dialect: DialectName): CreateTableBuilder<T, 'seq'> {
-  return dialect === 'postgres'
-    ? table.addColumn('seq', 'serial', (c) => c.primaryKey())
-    : table.addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement());
-}
+import type { Kysely } from 'kysely';
+import type { DialectOps } from '../dialects/dialect-ops.js';
 
 // Migrations see an untyped database: the schema they build is what the typed one describes.
 type AnyDb = Kysely<any>;
 
-export async function up(db: AnyDb, dialect: DialectName): Promise<void> {
+export async function up(db: AnyDb, dialect: DialectOps): Promise<void> {
   await db.schema
     .createTable('settings')
     .addColumn('key', 'text', (c) => c.primaryKey())
@@ -41,14 +34,16 @@ export async function up(db: AnyDb, dialect: DialectName): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await withSeq(db.schema.createTable('partner_organizations'), dialect)
+  await dialect
+    .withSeq(db.schema.createTable('partner_organizations'))
     .addColumn('partner_id', 'text', (c) => c.notNull())
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('partner_organizations_partner_org', ['partner_id', 'organization_id'])
     .execute();
 
-  await withSeq(db.schema.createTable('entitlements'), dialect)
+  await dialect
+    .withSeq(db.schema.createTable('entitlements'))
     .addColumn('id', 'text', (c) => c.notNull().unique())
     .addColumn('partner_id', 'text', (c) => c.notNull())
     .addColumn('external_id', 'text', (c) => c.notNull())

@@ -1,13 +1,11 @@
 import { type Kysely, sql } from 'kysely';
-import type { DialectName } from '../database.js';
 
 /**
- * On PostgreSQL every change record sends a notification on the channel `signups_changes` naming its tenant and
+ * PostgreSQL only. Every change record sends a notification on the channel `signups_changes` naming its tenant and
  * namespace (separated by U+001F). NOTIFY is transactional: listeners hear it once the write commits, on every
  * server process. SQLite has no such thing across processes; src/store/change-signals.ts signals within the process.
  */
-export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
-  if (dialect !== 'postgres') return;
+export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create or replace function signups_change_signal() returns trigger language plpgsql as $$
     begin
@@ -18,8 +16,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await sql`create trigger change_log_signal after insert on change_log for each row execute function signups_change_signal()`.execute(db);
 }
 
-export async function down(db: Kysely<any>, dialect: DialectName): Promise<void> {
-  if (dialect !== 'postgres') return;
+export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop trigger if exists change_log_signal on change_log`.execute(db);
   await sql`drop function if exists signups_change_signal()`.execute(db);
 }

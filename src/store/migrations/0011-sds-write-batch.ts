@@ -1,8 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { DialectName } from '../database.js';
 
 /**
- * PostgreSQL: `sds_write_batch`, which writes a batch of SDS data writes (Insert, Update, Replace) with their change
+ * PostgreSQL only: `sds_write_batch`, which writes a batch of SDS data writes (Insert, Update, Replace) with their change
  * records in ONE statement, so that a batch costs one round trip and one commit (src/store/sds-writes.ts).
  *
  * It first takes every change-log lock of the batch, before anything gives the transaction an id, in key order so
@@ -13,8 +12,7 @@ import type { DialectName } from '../database.js';
  * the change record at `xid * 2048 + ordinal` ('written', with that position). A refused write writes nothing.
  * Events of write i are e_key/e_event[w_first[i] .. w_first[i] + w_count[i] - 1].
  */
-export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
-  if (dialect !== 'postgres') return;
+export async function up(db: Kysely<any>): Promise<void> {
   await sdsWriteBatchFunction('').execute(db);
 }
 
@@ -110,7 +108,6 @@ export function sdsWriteBatchFunction(firstStep: string): RawBuilder<unknown> {
     end $$`;
 }
 
-export async function down(db: Kysely<any>, dialect: DialectName): Promise<void> {
-  if (dialect !== 'postgres') return;
+export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop function if exists sds_write_batch(text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], int[], text[], text[], int[], int[], text[], text[])`.execute(db);
 }

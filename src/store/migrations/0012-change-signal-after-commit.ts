@@ -1,10 +1,9 @@
 import { type Kysely, sql } from 'kysely';
-import type { DialectName } from '../database.js';
 import { up as changeSignalTrigger } from './0006-change-signals.js';
 import { sdsWriteBatchFunction } from './0011-sds-write-batch.js';
 
 /**
- * PostgreSQL: a batch of SDS data writes (sds_write_batch) no longer NOTIFYs inside its transaction; the process
+ * PostgreSQL only: a batch of SDS data writes (sds_write_batch) no longer NOTIFYs inside its transaction; the process
  * that sent it signals the batch's namespaces right after the commit, in a statement of its own
  * (src/store/change-signals.ts, notifyCommitted).
  *
@@ -17,8 +16,7 @@ import { sdsWriteBatchFunction } from './0011-sds-write-batch.js';
  * The trigger stays for every other writer of change_log: it is quiet only in a transaction that set
  * `signups.change_signal` to 'off', which sds_write_batch now does first.
  */
-export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
-  if (dialect !== 'postgres') return;
+export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create or replace function signups_change_signal() returns trigger language plpgsql as $$
     begin
@@ -30,8 +28,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await sdsWriteBatchFunction(`perform set_config('signups.change_signal', 'off', true);`).execute(db);
 }
 
-export async function down(db: Kysely<any>, dialect: DialectName): Promise<void> {
-  if (dialect !== 'postgres') return;
+export async function down(db: Kysely<any>): Promise<void> {
   await sdsWriteBatchFunction('').execute(db);
-  await changeSignalTrigger(db, dialect);
+  await changeSignalTrigger(db);
 }

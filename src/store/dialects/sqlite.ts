@@ -1,0 +1,94 @@
+import { CompiledQuery, type CreateTableBuilder, type DatabaseConnection, type Driver, type Expression, type RawBuilder, sql, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
+import type { Db } from '../database.js';
+import { sqliteSdsJob, sqliteStreamWithKey, sqliteWrite } from '../sds-writes.js';
+import { INTERNAL_TABLES, type TableInfo } from '../tables.js';
+import type { DialectOps } from './dialect-ops.js';
+
+/**
+ * Transactions start with BEGIN IMMEDIATE: they all write, and taking the write lock up front lets a second process
+ * wait (busy_timeout) instead of failing when a read lock cannot be upgraded.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/** Kysely's SQLite dialect, with transactions that take the write lock when they begin. */
+export class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+async function tables(db: Db): Promise<TableInfo[]> {
+  const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db);
+  const out: TableInfo[] = [];
+  for (const { name } of rows.filter((r) => !INTERNAL_TABLES.test(r.name))) {
+    const columns = await sql<{ name: string; pk: number }>`select name, pk from pragma_table_info(${name}) order by cid`.execute(db);
+    const keys = await sql<{ table: string }>`select "table" from pragma_foreign_key_list(${name})`.execute(db);
+    out.push({
+      name,
+      columns: columns.rows.map((c) => c.name),
+      primaryKey: columns.rows
+        .filter((c) => c.pk > 0)
+        .sort((a, b) => a.pk - b.pk)
+        .map((c) => c.name),
+      references: [...new Set(keys.rows.map((k) => k.table))],
+    });
+  }
+  return out;
+}
+
+export const sqliteDialect: DialectOps = {
+  name: 'sqlite',
+
+  // Every transaction already holds the database's write lock.
+  serializeWriters: async () => undefined,
+  withoutWaitingForDisk: (db, work) => work(db),
+  lockRows: (query) => query,
+  async claimRows(db, pick, take) {
+    const claimed = [];
+    for (const id of await pick(db, (query) => query)) claimed.push(...(await take(db, [id])));
+    return claimed;
+  },
+
+  async groupCommitSdsWrite(db, w) {
+    // Checked and written in the same transaction.
+    const done = sqliteSdsJob(db, (job) => {
+      const checked = sqliteStreamWithKey(job.sqlite, w.tenantId, w.namespaceId, w.streamId);
+      const keyed = w.check(checked);
+      if (keyed.length === 0 || !checked) return true;
+      const outcome = sqliteWrite(job, w.write(checked, keyed));
+      if (outcome.outcome === 'stale') throw w.gone();
+      return w.settle(outcome, keyed);
+    });
+    return done ? done : false;
+  },
+
+  plusSeconds: (iso: string, seconds: Expression<number>) => sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${iso}, '+' || ${seconds} || ' seconds')`,
+  cutUnionPart: (part) => part,
+  jsonArrays: (values) => sql<string>`json_group_array(json_array(${sql.join(values)}))`,
+  updateReturningLazily: <R>(update: RawBuilder<unknown>, table: string, returning: (row: string) => RawBuilder<unknown>) => sql<R>`${update} RETURNING *, ${returning(table)}`,
+
+  withSeq: <T extends string>(table: CreateTableBuilder<T, never>) => table.addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement()),
+  tables,
+  // AUTOINCREMENT counters move on their own.
+  resyncSequences: async () => undefined,
+  // A snapshot taken on PostgreSQL carries no namespace counters (its writers record changes without one): number
+  // the next change after the newest restored one.
+  async resyncChangeCounters(trx) {
+    await sql`UPDATE namespaces SET last_change_seq = CASE
+          WHEN (SELECT max(l.seq) FROM change_log l WHERE l.tenant_id = namespaces.tenant_id AND l.namespace_id = namespaces.id) > last_change_seq
+          THEN (SELECT max(l.seq) FROM change_log l WHERE l.tenant_id = namespaces.tenant_id AND l.namespace_id = namespaces.id)
+          ELSE last_change_seq END`.execute(trx);
+  },
+  storedValue: (value) => (typeof value === 'boolean' ? Number(value) : value),
+};
