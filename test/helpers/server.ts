@@ -99,19 +99,29 @@ export function describeEachDialect(
   body: (server: () => TestServer) => void,
   overrides: Partial<ServerConfig> = {},
 ): void {
-  for (const dialect of testDialects()) {
-    describe(`${name} [${dialect}]`, () => {
-      let server: TestServer | undefined;
-      before(async () => {
-        server = await startServer(dialect, overrides);
-      });
-      after(async () => {
-        await server?.close();
-      });
-      body(() => {
-        if (!server) throw new Error('server not started');
-        return server;
-      });
+  for (const dialect of testDialects()) describeOn(dialect, `${name} [${dialect}]`, body, overrides);
+}
+
+/**
+ * Runs a suite once, against a server on SQLite: for behaviour that neither reads nor writes the store (documents
+ * served, request ids, metrics, limits kept in memory), which a second database would not test any further.
+ */
+export function describeServer(name: string, body: (server: () => TestServer) => void, overrides: Partial<ServerConfig> = {}): void {
+  describeOn('sqlite', name, body, overrides);
+}
+
+function describeOn(dialect: DialectName, name: string, body: (server: () => TestServer) => void, overrides: Partial<ServerConfig>): void {
+  describe(name, () => {
+    let server: TestServer | undefined;
+    before(async () => {
+      server = await startServer(dialect, overrides);
     });
-  }
+    after(async () => {
+      await server?.close();
+    });
+    body(() => {
+      if (!server) throw new Error('server not started');
+      return server;
+    });
+  });
 }

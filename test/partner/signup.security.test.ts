@@ -5,7 +5,7 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { currentSigningKey } from '../../src/identity/signing-keys.js';
 import { call, type Answer, type FailureBody } from '../helpers/http.js';
 import { entitlementDetails, signupBody, ssoConfig, user } from '../helpers/fixtures.js';
-import { describeEachDialect } from '../helpers/server.js';
+import { describeEachDialect, describeServer } from '../helpers/server.js';
 import { getOrCreateSecret } from '../../src/store/settings.js';
 
 interface SignupAnswer {
@@ -301,7 +301,7 @@ describeEachDialect('partner/v2 security: unexpected faults', (server) => {
   });
 });
 
-describeEachDialect('partner/v2 security: request ids', (server) => {
+describeServer('partner/v2 security: request ids', (server) => {
   test('a well-formed X-Request-Id is echoed in the header and in errors', async () => {
     const s = server();
     const id = 'abc-123_x=';

@@ -6,11 +6,11 @@ import { test } from 'node:test';
 import { parse } from 'yaml';
 import { OPENAPI_DIR } from '../../src/server/spec.js';
 import { call, type FailureBody } from '../helpers/http.js';
-import { describeEachDialect } from '../helpers/server.js';
+import { describeServer } from '../helpers/server.js';
 
 const documentFiles = readdirSync(OPENAPI_DIR).filter((f) => f.endsWith('.yaml'));
 
-describeEachDialect('API documentation, OpenAPI documents and the landing page', (server) => {
+describeServer('API documentation, OpenAPI documents and the landing page', (server) => {
   test('GET /openapi/{name}.yaml serves each document file as it drives the routes, naming this server', async () => {
     const s = server();
     assert.ok(documentFiles.length >= 3);

@@ -4,7 +4,7 @@ import { configFromEnv } from '../../src/config/server-config.js';
 import { activeSignup, addStream, newSpace, updates, writeChange } from '../change-broker/support.js';
 import { call } from '../helpers/http.js';
 import { SseClient } from '../helpers/sse.js';
-import { describeEachDialect, type TestServer } from '../helpers/server.js';
+import { describeEachDialect, describeServer, type TestServer } from '../helpers/server.js';
 
 /** The value of one sample of the Prometheus text format, or undefined when it is not there. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
@@ -139,7 +139,7 @@ describeEachDialect('metrics', (server) => {
   });
 }, { changeBroker: { ...configFromEnv({}).changeBroker, backgroundWorker: false } });
 
-describeEachDialect('metrics: rate-limit rejections', (server) => {
+describeServer('metrics: rate-limit rejections', (server) => {
   test('requests over the limit are counted as rejections under their operationId', async () => {
     const s = server();
     for (let i = 0; i < 3; i++) await call(s.url, 'GET', '/partner/v2/organizations');
@@ -149,7 +149,7 @@ describeEachDialect('metrics: rate-limit rejections', (server) => {
   });
 }, { rateLimit: { max: 2, windowMs: 60_000 } });
 
-describeEachDialect('metrics: bearer token', (server) => {
+describeServer('metrics: bearer token', (server) => {
   test('with SIGNUPS_METRICS_TOKEN set, /metrics needs it as a bearer token', async () => {
     const s = server();
     for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong' }, { authorization: 'Basic c2VjcmV0LW1ldHJpY3M=' }, { authorization: 'Bearer secret-metrics-tokenX' }]) {
@@ -163,7 +163,7 @@ describeEachDialect('metrics: bearer token', (server) => {
   });
 }, { metricsToken: 'secret-metrics-token' });
 
-describeEachDialect('metrics: turned off', (server) => {
+describeServer('metrics: turned off', (server) => {
   test('with SIGNUPS_METRICS=off there is no /metrics', async () => {
     const s = server();
     const res = await call(s.url, 'GET', '/metrics');
