@@ -6,6 +6,8 @@ import { escapePointerSegment } from './json-pointer.js';
  * Iterative, so a deep value cannot exhaust the stack.
  */
 export function pointerToNul(value: unknown): string | null {
+  // Almost every body holds no NUL: find that out without building a pointer for every value on the way.
+  if (!holdsNul(value)) return null;
   const stack: Array<{ value: unknown; pointer: string }> = [{ value, pointer: '' }];
   while (stack.length > 0) {
     const { value: node, pointer } = stack.pop() as { value: unknown; pointer: string };
@@ -24,6 +26,26 @@ export function pointerToNul(value: unknown): string | null {
     }
   }
   return null;
+}
+
+/** True when some string or property name in the value holds a NUL character. */
+function holdsNul(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === 'string') {
+      if (node.includes('\u0000')) return true;
+    } else if (Array.isArray(node)) {
+      for (const child of node) stack.push(child);
+    } else if (typeof node === 'object' && node !== null) {
+      for (const key in node) {
+        if (!Object.hasOwn(node, key)) continue;
+        if (key.includes('\u0000')) return true;
+        stack.push((node as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return false;
 }
 
 /** The name of the first parameter (path or query) whose value holds a NUL character, or null. */
