@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Errors } from './api-error.js';
-import { OPENAPI_DIR, type OpenApiDocument } from './spec.js';
+import { openApiText } from '../openapi/documents.js';
+import type { OpenApiDocument } from './spec.js';
 
 /** An OpenAPI document that drives routes of this server, by the name it is served under. */
 export interface ServedDocument {
@@ -37,7 +36,7 @@ function withServer(yamlText: string, baseUrl: string): string {
  * them, with a document picker, "try it" and the client-credentials Authorize dialog.
  */
 export async function registerApiDocs(app: FastifyInstance, options: ApiDocsOptions): Promise<void> {
-  const byName = new Map(options.documents.map((d) => [d.name, { ...d, text: readFileSync(join(OPENAPI_DIR, d.file), 'utf8') }]));
+  const byName = new Map(options.documents.map((d) => [d.name, { ...d, text: openApiText(d.file) }]));
 
   app.get<{ Params: { file: string } }>('/openapi/:file', { config: { rateLimit: false } }, async (request, reply) => {
     const match = /^(?<name>[a-z0-9-]+)\.(?<ext>yaml|yml|json)$/.exec(request.params.file);

@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { openApiDocument } from '../openapi/documents.js';
 
-/** The OpenAPI documents live at the repository root, two levels above both src/server and dist/server. */
-export const OPENAPI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'openapi');
+export { OPENAPI_DIR } from '../openapi/documents.js';
 
 export type ErrorFormat = 'partner' | 'oauth2' | 'aveva';
 
@@ -39,16 +35,9 @@ export interface OpenApiDocument {
 
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
 
-const parsed = new Map<string, OpenApiDocument>();
-
-/** A document as parsed from its file; parsed once per process (several servers may start in one), a copy each call. */
+/** One of the documents in openapi/ (see openApiDocument). */
 export function loadDocument(file: string): OpenApiDocument {
-  let document = parsed.get(file);
-  if (!document) {
-    document = parse(readFileSync(join(OPENAPI_DIR, file), 'utf8')) as OpenApiDocument;
-    parsed.set(file, document);
-  }
-  return structuredClone(document);
+  return openApiDocument<OpenApiDocument>(file);
 }
 
 /** What the server needs to know about each operation beyond what fastify-openapi-glue wires up. */

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { openApiDocument } from '../openapi/documents.js';
 import { deref, flatten, type JsonSchema, resolvePointer } from './schema.js';
 import { SqlError } from './sql-error.js';
 import { unescapePointerSegment } from '../server/json-pointer.js';
@@ -242,7 +242,7 @@ export class Registry {
   static load(dir: string): Registry {
     const registry = new Registry();
     for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
-      const doc = parse(readFileSync(join(dir, file), 'utf8')) as OpenApiDoc;
+      const doc = openApiDocument<OpenApiDoc>(join(dir, file));
       registry.add(doc, file);
     }
     return registry;

@@ -1,4 +1,4 @@
-import { OPENAPI_DIR } from '../server/spec.js';
+import { OPENAPI_DIR } from '../openapi/documents.js';
 import { ApiClient, type Credentials } from './api-client.js';
 import { format, type OutputOptions } from './output.js';
 import type { Statement } from './ast.js';
