@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { SdsError } from '../sds/errors.js';
+import { AVEVA_CODES, AvevaError } from '../errors/aveva.js';
 import type { Clock } from '../store/clock.js';
 
 /**
@@ -21,8 +21,8 @@ export interface BookmarkPosition {
   validFrom: Date;
 }
 
-function invalid(reason: 'Bookmark is not valid' | 'Bookmark expired' | 'Bookmark belongs to another signup', message: string, resolution: string): SdsError {
-  return new SdsError('invalid', message, { reason, resolution, parameters: { bookmark: reason } });
+function invalid(code: 'bookmark_invalid' | 'bookmark_expired' | 'bookmark_foreign', message: string, resolution: string): AvevaError {
+  return new AvevaError(code, message, { resolution, parameters: { bookmark: AVEVA_CODES[code].reason } });
 }
 
 const REFRESH = 'call Get Signup By Id for a fresh bookmark.';
@@ -52,15 +52,15 @@ export class Bookmarks {
   read(token: string, signupId: string): BookmarkPosition {
     const raw = /^[A-Za-z0-9_-]+$/.test(token) ? Buffer.from(token, 'base64url') : Buffer.alloc(0);
     if (raw.length !== BODY_LENGTH + TAG_LENGTH || raw.readUInt8(0) !== VERSION) {
-      throw invalid('Bookmark is not valid', 'The bookmark is not one this server issued.', `Use a bookmark exactly as returned, or ${REFRESH}`);
+      throw invalid('bookmark_invalid', 'The bookmark is not one this server issued.', `Use a bookmark exactly as returned, or ${REFRESH}`);
     }
     const body = raw.subarray(0, BODY_LENGTH);
     if (!timingSafeEqual(this.tag(body), raw.subarray(BODY_LENGTH))) {
-      throw invalid('Bookmark is not valid', 'The bookmark has been altered or was not issued by this server.', `Use a bookmark exactly as returned, or ${REFRESH}`);
+      throw invalid('bookmark_invalid', 'The bookmark has been altered or was not issued by this server.', `Use a bookmark exactly as returned, or ${REFRESH}`);
     }
     const owner = body.subarray(1, 17).toString('hex');
     if (owner !== signupId.replaceAll('-', '')) {
-      throw invalid('Bookmark belongs to another signup', 'The bookmark was issued for another signup.', `Use the bookmarks of this signup, or ${REFRESH}`);
+      throw invalid('bookmark_foreign', 'The bookmark was issued for another signup.', `Use the bookmarks of this signup, or ${REFRESH}`);
     }
     const position = { seq: Number(body.readBigUInt64BE(17)), validFrom: new Date(Number(body.readBigUInt64BE(25))) };
     this.requireFresh(position);
@@ -70,7 +70,7 @@ export class Bookmarks {
   /** A 400 once the position is older than the retention window: change data it still needs may be purged. */
   requireFresh(position: BookmarkPosition): void {
     if (position.validFrom.getTime() < this.clock.now().getTime() - this.retentionSeconds * 1000) {
-      throw invalid('Bookmark expired', `The bookmark expired: bookmarks are valid for ${this.retentionSeconds} seconds.`, `Poll more often, or ${REFRESH}`);
+      throw invalid('bookmark_expired', `The bookmark expired: bookmarks are valid for ${this.retentionSeconds} seconds.`, `Poll more often, or ${REFRESH}`);
     }
   }
 }

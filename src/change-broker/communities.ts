@@ -1,5 +1,5 @@
 import { currentChangeSeq } from '../sds/changes.js';
-import { SdsError } from '../sds/errors.js';
+import { AvevaError } from '../errors/aveva.js';
 import { requireNamespace } from '../sds/namespaces.js';
 import { findStream } from '../sds/streams.js';
 import type { Clock } from '../store/clock.js';
@@ -24,7 +24,7 @@ export interface CommunityOutcome {
 /** Creates the community if needed and makes the tenants members of it. */
 export async function createCommunity(db: Db, clock: Clock, communityId: string, tenantIds: readonly string[]): Promise<CommunityOutcome> {
   const id = normalizeCommunityId(communityId);
-  if (id === '') throw new SdsError('invalid', 'A community id must not be empty.', { parameters: { CommunityId: communityId } });
+  if (id === '') throw new AvevaError('empty_community_id', 'A community id must not be empty.', { parameters: { CommunityId: communityId } });
   const now = clock.now().toISOString();
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
@@ -58,21 +58,19 @@ export async function areMembers(db: Db, communityId: string, tenantIds: readonl
   return rows.length === wanted.length;
 }
 
-export const notCommunityMember = (communityId: string, tenantIds: readonly string[]): SdsError =>
-  new SdsError('forbidden', `The tenants ${tenantIds.map((t) => `'${t}'`).join(' and ')} are not all members of the community '${communityId}'.`, {
-    reason: 'Not a community member',
+export const notCommunityMember = (communityId: string, tenantIds: readonly string[]): AvevaError =>
+  new AvevaError('not_community_member', `The tenants ${tenantIds.map((t) => `'${t}'`).join(' and ')} are not all members of the community '${communityId}'.`, {
     resolution: 'Check the Community-Id header; a tenant joins a community with `signups communities create`.',
     parameters: { CommunityId: communityId },
   });
 
-export const communityMismatch = (signupId: string, expected: string | null, given: string | null): SdsError =>
-  new SdsError(
-    'forbidden',
+export const communityMismatch = (signupId: string, expected: string | null, given: string | null): AvevaError =>
+  new AvevaError(
+    'community_mismatch',
     expected === null
       ? `The signup '${signupId}' does not belong to a community; call it without a Community-Id header.`
       : `The signup '${signupId}' belongs to the community '${expected}'; every call on it must carry the header Community-Id: ${expected}.`,
     {
-      reason: 'Community-Id does not match the signup',
       resolution: expected === null ? 'Remove the Community-Id header.' : `Send Community-Id: ${expected}.`,
       parameters: { SignupId: signupId, CommunityId: given ?? '' },
     },
@@ -90,7 +88,7 @@ async function resolveShare(db: Db, target: ShareTarget): Promise<ShareTarget> {
   const communityId = normalizeCommunityId(target.communityId);
   const community = await db.selectFrom('cb_communities').select('id').where('id', '=', communityId).executeTakeFirst();
   if (!community) {
-    throw new SdsError('not_found', `The community '${target.communityId}' does not exist.`, {
+    throw new AvevaError('community_not_found', `The community '${target.communityId}' does not exist.`, {
       resolution: 'Create it first with `signups communities create`.',
       parameters: { CommunityId: target.communityId },
     });
@@ -108,7 +106,7 @@ export async function shareStream(db: Db, clock: Clock, target: ShareTarget): Pr
   const share = await resolveShare(db, target);
   const scope = { tenantId: share.tenantId, namespaceId: share.namespaceId };
   if (!(await findStream(db, scope, share.streamId))) {
-    throw new SdsError('not_found', `The stream '${share.streamId}' was not found in namespace '${share.namespaceId}'.`, {
+    throw new AvevaError('shared_stream_not_found', `The stream '${share.streamId}' was not found in namespace '${share.namespaceId}'.`, {
       parameters: { StreamId: share.streamId, NamespaceId: share.namespaceId },
     });
   }

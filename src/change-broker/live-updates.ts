@@ -1,4 +1,4 @@
-import { SdsError } from '../sds/errors.js';
+import { AvevaError } from '../errors/aveva.js';
 import type { ChangeSignals } from '../store/change-signals.js';
 import type { CbSignupRow } from '../store/schema.js';
 import type { BookmarkPosition, Bookmarks } from './bookmarks.js';
@@ -13,7 +13,7 @@ export type LiveEvent =
   /** Time for a heartbeat; `position` is where the stream stands now. */
   | { kind: 'heartbeat'; position: BookmarkPosition }
   /** The stream cannot go on (position expired, signup gone or no longer Active). */
-  | { kind: 'end'; error: SdsError };
+  | { kind: 'end'; error: AvevaError };
 
 export interface FollowOptions {
   heartbeatMs: number;
@@ -59,7 +59,7 @@ export async function* followUpdates(
         try {
           bookmarks.requireFresh(position);
         } catch (error) {
-          if (error instanceof SdsError) return yield { kind: 'end', error };
+          if (error instanceof AvevaError) return yield { kind: 'end', error };
           throw error;
         }
         // What the stream sent is read: the consumer lag counts from there.

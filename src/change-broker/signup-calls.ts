@@ -1,6 +1,6 @@
 import type { Trustee } from '../sds/access.js';
 import type { CbSignupRow } from '../store/schema.js';
-import { SdsError } from '../sds/errors.js';
+import { AvevaError } from '../errors/aveva.js';
 import type { BookmarkPosition, Bookmarks } from './bookmarks.js';
 import { bookmarkService } from './bookmark-service.js';
 import { type ConsumerLagView, signupLag } from './consumer-lag.js';
@@ -142,9 +142,8 @@ export async function webhookDeliveries(
   return listDeliveries(ctx, await callersSignup(ctx, ref, signupId, { touch: false }), webhookId, page);
 }
 
-const missingBookmark = (): SdsError =>
-  new SdsError('invalid', 'A bookmark is required: pass ?bookmark= or the Last-Event-ID header.', {
-    reason: 'Bookmark is not valid',
+const missingBookmark = (): AvevaError =>
+  new AvevaError('bookmark_required', 'A bookmark is required: pass ?bookmark= or the Last-Event-ID header.', {
     resolution: 'Start from the bookmark of Get Signup By Id, or resume with the id of the last event received.',
     parameters: { bookmark: 'missing' },
   });

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
-import { SdsError } from '../sds/errors.js';
+import { AvevaError } from '../errors/aveva.js';
 
 /**
  * Where webhooks may deliver. As a hosted service would, we refuse by default every address that reaches into the
@@ -121,9 +121,8 @@ export function hostOf(url: URL): string {
   return url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
 }
 
-const invalidUrl = (url: string, message: string): SdsError =>
-  new SdsError('invalid', message, {
-    reason: 'Webhook URL refused',
+const invalidUrl = (url: string, message: string): AvevaError =>
+  new AvevaError('webhook_url_refused', message, {
     resolution: 'Use a public http(s) endpoint; for a receiver on a private network, list it in SIGNUPS_WEBHOOK_ALLOW.',
     parameters: { url },
   });

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { SdsError } from '../sds/errors.js';
+import { AvevaError } from '../errors/aveva.js';
 import type { CbSignupRow } from '../store/schema.js';
 import type { ChangeBrokerContext } from './context.js';
 import { requireActive } from './updates.js';
@@ -74,9 +74,8 @@ export async function listWebhooks(ctx: ChangeBrokerContext, signup: CbSignupRow
   return rows.map(toView);
 }
 
-const webhookNotFound = (webhookId: string): SdsError =>
-  new SdsError('not_found', `The webhook '${webhookId}' was not found on this signup.`, {
-    reason: 'Webhook not found',
+const webhookNotFound = (webhookId: string): AvevaError =>
+  new AvevaError('webhook_not_found', `The webhook '${webhookId}' was not found on this signup.`, {
     resolution: 'List the signup webhooks for their ids.',
     parameters: { WebhookId: webhookId },
   });

@@ -1,5 +1,5 @@
 import { DEFAULT_DATABASE_URL } from '../config/server-config.js';
-import { SdsError } from '../sds/errors.js';
+import { AvevaError } from '../errors/aveva.js';
 import { openStore, type Store } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 
@@ -14,7 +14,7 @@ export async function withStore<T>(flags: { database?: string }, run: (store: St
     return await run(store);
   } catch (error) {
     // A refusal of the domain is the user's to fix: say it in one line, as other command errors are said.
-    if (error instanceof SdsError) throw new Error(error.message);
+    if (error instanceof AvevaError) throw new Error(error.message);
     throw error;
   } finally {
     await store.close();

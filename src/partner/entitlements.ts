@@ -22,8 +22,7 @@ export async function findEntitlementByExternalId(db: Db, partnerId: string, ext
 }
 
 export const duplicateExternalId = (externalId: string, existingId: string, pointer: string): PartnerError =>
-  new PartnerError('conflict', `The entitlement with external_id '${externalId}' already exists.`, {
-    code: 'resource_already_exists',
+  new PartnerError('resource_already_exists', `The entitlement with external_id '${externalId}' already exists.`, {
     pointer,
     conflictingEntitlementId: existingId,
   });

@@ -1,9 +1,6 @@
-/** What a partner operation can refuse, independent of HTTP; the server maps each kind to a status. */
-export type PartnerErrorKind = 'invalid' | 'not_found' | 'conflict';
+import type { FailureCode } from '../errors/partner-failure.js';
 
 export interface PartnerErrorDetails {
-  /** A stable, machine-readable code (the `code` of a partner/v2 error). */
-  code?: string;
   /** JSON Pointer into the request body that caused the error. */
   pointer?: string;
   /** Query parameter that caused the error. */
@@ -12,9 +9,13 @@ export interface PartnerErrorDetails {
   conflictingEntitlementId?: string;
 }
 
+/**
+ * What a partner operation refuses, independent of HTTP: a code of the `Failure` catalogue (which gives status and
+ * title), or none for a resource that does not exist.
+ */
 export class PartnerError extends Error {
   constructor(
-    readonly kind: PartnerErrorKind,
+    readonly code: FailureCode | null,
     message: string,
     readonly details: PartnerErrorDetails = {},
   ) {
@@ -24,4 +25,4 @@ export class PartnerError extends Error {
 }
 
 export const notFound = (what: string, id: string, details: PartnerErrorDetails = {}): PartnerError =>
-  new PartnerError('not_found', `The ${what} '${id}' was not found`, details);
+  new PartnerError(null, `The ${what} '${id}' was not found`, details);

@@ -5,7 +5,7 @@ import type { EntitlementDetailsInput, EntitlementInput, OrganizationInput, SsoC
 // types cannot express; the router's schema check has refused a request without them before these run.
 
 const missing = (pointer: string): PartnerError =>
-  new PartnerError('invalid', `${pointer} must have required property '${pointer.split('/').pop() ?? ''}'`, { code: 'invalid_input', pointer });
+  new PartnerError('invalid_input', `${pointer} must have required property '${pointer.split('/').pop() ?? ''}'`, { pointer });
 
 /** A signup's or link's organization: its single sign-on configuration is required. */
 export function organizationInput(organization: { name?: string; sso_config?: SsoConfig }, pointer = '/organization'): OrganizationInput {

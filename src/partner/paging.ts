@@ -15,8 +15,7 @@ export function decodePageToken(token: string | undefined): number {
   } catch {
     // fall through to the error below
   }
-  throw new PartnerError('invalid', 'The page_token is not valid; use the links in metadata.next', {
-    code: 'invalid_page_token',
+  throw new PartnerError('invalid_page_token', 'The page_token is not valid; use the links in metadata.next', {
     parameter: 'page_token',
   });
 }

@@ -1,5 +1,6 @@
 import type { LinkTokens } from '../identity/link-tokens.js';
-import { LinkTokenError } from '../identity/link-tokens.js';
+import { LinkTokenError, type LinkTokenProblem } from '../identity/link-tokens.js';
+import type { FailureCode } from '../errors/partner-failure.js';
 import type { Tx } from '../store/database.js';
 import type { EntitlementRow, OrganizationRow } from '../store/schema.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
@@ -42,6 +43,13 @@ export function displayMessage(outcome: SignupOutcome): string {
   return 'Your organization has been created. Sign in with your single sign-on account to get started.';
 }
 
+/** Each way a link token can be refused has its own code. */
+const LINK_TOKEN_CODES: Record<LinkTokenProblem, FailureCode> = {
+  expired: 'link_token_expired',
+  forged: 'link_token_forged',
+  foreign: 'link_token_foreign',
+};
+
 /** What the partner shows its customer after activating a signup. */
 export const ACTIVATED_MESSAGE = 'The first user is being created; the signup is complete.';
 
@@ -69,8 +77,7 @@ async function inTransaction<T>(ctx: PartnerContext, dryRun: boolean, work: (tx:
 async function attachEntitlement(ctx: PartnerContext & { db: Tx }, input: EntitlementInput, organizationId: string): Promise<EntitlementRow> {
   if (!isReference(input)) {
     if (input.organization) {
-      throw new PartnerError('invalid', 'An entitlement in a signup is attached to the signed-up organization; omit entitlement.organization', {
-        code: 'invalid_input',
+      throw new PartnerError('invalid_input', 'An entitlement in a signup is attached to the signed-up organization; omit entitlement.organization', {
         pointer: '/entitlement/organization',
       });
     }
@@ -78,8 +85,7 @@ async function attachEntitlement(ctx: PartnerContext & { db: Tx }, input: Entitl
   }
   const id = idFromUrl(input.related, 'entitlements');
   if (!id) {
-    throw new PartnerError('invalid', `'${input.related}' is not an entitlement URL (…/partner/v2/entitlements/{id})`, {
-      code: 'invalid_input',
+    throw new PartnerError('invalid_input', `'${input.related}' is not an entitlement URL (…/partner/v2/entitlements/{id})`, {
       pointer: '/entitlement/related',
     });
   }
@@ -95,8 +101,7 @@ async function attachEntitlement(ctx: PartnerContext & { db: Tx }, input: Entitl
     .returningAll()
     .executeTakeFirst();
   if (!linked) {
-    throw new PartnerError('conflict', `The entitlement '${id}' is already linked to an organization.`, {
-      code: 'entitlement_already_linked',
+    throw new PartnerError('entitlement_already_linked', `The entitlement '${id}' is already linked to an organization.`, {
       pointer: '/entitlement/related',
       conflictingEntitlementId: id,
     });
@@ -119,8 +124,7 @@ async function addUser(ctx: PartnerContext & { db: Tx }, organizationId: string,
       .execute();
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new PartnerError('conflict', `A user with email '${user.email}' already exists in this organization.`, {
-        code: 'resource_already_exists',
+      throw new PartnerError('resource_already_exists', `A user with email '${user.email}' already exists in this organization.`, {
         pointer,
       });
     }
@@ -234,8 +238,7 @@ export async function activateSignup(
       .returningAll()
       .executeTakeFirst();
     if (!activated) {
-      throw new PartnerError('conflict', `The signup of organization '${organization.id}' is already complete.`, {
-        code: 'signup_already_completed',
+      throw new PartnerError('signup_already_completed', `The signup of organization '${organization.id}' is already complete.`, {
         pointer: '/organization_id',
       });
     }
@@ -255,7 +258,7 @@ export async function linkSignup(
     ({ organizationId } = await linkTokens.verify(input.token, ctx.partnerId));
   } catch (error) {
     if (error instanceof LinkTokenError) {
-      throw new PartnerError('invalid', error.message, { code: `link_token_${error.problem}`, pointer: '/token' });
+      throw new PartnerError(LINK_TOKEN_CODES[error.problem], error.message, { pointer: '/token' });
     }
     throw error;
   }
@@ -264,8 +267,7 @@ export async function linkSignup(
     if (!organization) throw notFound('organization', organizationId, { pointer: '/token' });
     const sso = input.organization.sso_config;
     if (sso.kind !== organization.sso_kind || sso.tenant_id !== organization.sso_tenant_id) {
-      throw new PartnerError('invalid', "organization.sso_config does not match the linked organization's single sign-on", {
-        code: 'sso_config_mismatch',
+      throw new PartnerError('sso_config_mismatch', "organization.sso_config does not match the linked organization's single sign-on", {
         pointer: '/organization/sso_config',
       });
     }

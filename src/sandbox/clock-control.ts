@@ -26,14 +26,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function targetOf(move: ClockMove, nowMs: number): number | undefined {
   if (move.advanceSeconds !== undefined && move.set !== undefined) {
-    throw new SandboxError('invalid', 'Give either advanceSeconds or set, not both', { pointer: '/set', code: 'invalid_input' });
+    throw new SandboxError('invalid_input', 'Give either advanceSeconds or set, not both', { pointer: '/set' });
   }
   if (move.advanceSeconds !== undefined) return nowMs + Math.round(move.advanceSeconds * 1000);
   if (move.set !== undefined) {
     const at = Date.parse(move.set);
-    if (Number.isNaN(at)) throw new SandboxError('invalid', `'${move.set}' is not an ISO 8601 date-time`, { pointer: '/set', code: 'invalid_input' });
+    if (Number.isNaN(at)) throw new SandboxError('invalid_input', `'${move.set}' is not an ISO 8601 date-time`, { pointer: '/set' });
     if (at < nowMs) {
-      throw new SandboxError('invalid', new ClockBackwardsError(at, nowMs).message, { pointer: '/set', code: 'clock_backwards' });
+      throw new SandboxError('clock_backwards', new ClockBackwardsError(at, nowMs).message, { pointer: '/set' });
     }
     return at;
   }

@@ -1,11 +1,11 @@
-/** What a sandbox control can refuse, independent of HTTP; answered in the partner `Failure` envelope. */
-export type SandboxErrorKind = 'invalid' | 'not_found';
+import type { FailureCode } from '../errors/partner-failure.js';
 
+/** What a sandbox control refuses, independent of HTTP; answered in the partner `Failure` envelope. */
 export class SandboxError extends Error {
   constructor(
-    readonly kind: SandboxErrorKind,
+    readonly code: FailureCode,
     message: string,
-    readonly details: { code?: string; pointer?: string; parameter?: string } = {},
+    readonly details: { pointer?: string; parameter?: string } = {},
   ) {
     super(message);
     this.name = 'SandboxError';

@@ -37,17 +37,17 @@ export class FaultRegistry {
 
   add(input: FaultInput, createdAt: string): Fault {
     if (input.status === undefined && input.delayMs === undefined) {
-      throw new SandboxError('invalid', 'A fault needs a status to answer with, a delayMs, or both', { pointer: '/status', code: 'invalid_input' });
+      throw new SandboxError('invalid_input', 'A fault needs a status to answer with, a delayMs, or both', { pointer: '/status' });
     }
     if (input.method !== undefined && !METHODS.has(input.method.toUpperCase())) {
-      throw new SandboxError('invalid', `'${input.method}' is not an HTTP method the server answers`, { pointer: '/method', code: 'invalid_input' });
+      throw new SandboxError('invalid_input', `'${input.method}' is not an HTTP method the server answers`, { pointer: '/method' });
     }
     let pattern: RegExp | null = null;
     if (input.pathPattern !== undefined) {
       try {
         pattern = new RegExp(input.pathPattern);
       } catch (error) {
-        throw new SandboxError('invalid', `pathPattern is not a regular expression: ${error instanceof Error ? error.message : String(error)}`, { pointer: '/pathPattern', code: 'invalid_input' });
+        throw new SandboxError('invalid_input', `pathPattern is not a regular expression: ${error instanceof Error ? error.message : String(error)}`, { pointer: '/pathPattern' });
       }
     }
     const fault: Fault = {
@@ -70,7 +70,7 @@ export class FaultRegistry {
   remove(id: string): void {
     const before = this.#faults.length;
     this.#faults = this.#faults.filter((f) => f.fault.id !== id);
-    if (this.#faults.length === before) throw new SandboxError('not_found', `No fault has the id '${id}'`, { code: 'fault_not_found' });
+    if (this.#faults.length === before) throw new SandboxError('fault_not_found', `No fault has the id '${id}'`);
   }
 
   clear(): void {

@@ -87,23 +87,23 @@ export async function takeSnapshot(db: Db, dialect: DialectOps, clock: ClockView
 /** The snapshot's rows, once each table and column is known here and each value one a column holds. */
 function checkSnapshot(snapshot: SnapshotInput, tables: readonly TableInfo[]): Record<string, Row[]> {
   if (snapshot.format !== 'signups-snapshot' || snapshot.version !== 1) {
-    throw new SandboxError('invalid', 'This is not a version 1 Signups snapshot', { pointer: '/format', code: 'invalid_snapshot' });
+    throw new SandboxError('invalid_snapshot', 'This is not a version 1 Signups snapshot', { pointer: '/format' });
   }
   if (Number.isNaN(Date.parse(snapshot.clock.now))) {
-    throw new SandboxError('invalid', `'${snapshot.clock.now}' is not an ISO 8601 date-time`, { pointer: '/clock/now', code: 'invalid_snapshot' });
+    throw new SandboxError('invalid_snapshot', `'${snapshot.clock.now}' is not an ISO 8601 date-time`, { pointer: '/clock/now' });
   }
   const known = new Map(tables.map((t) => [t.name, new Set(t.columns)]));
   const checked: Record<string, Row[]> = {};
   for (const [name, rows] of Object.entries(snapshot.tables)) {
     const columns = known.get(name);
-    if (!columns) throw new SandboxError('invalid', `The snapshot has a table '${name}' that this server does not`, { pointer: `/tables/${name}`, code: 'invalid_snapshot' });
+    if (!columns) throw new SandboxError('invalid_snapshot', `The snapshot has a table '${name}' that this server does not`, { pointer: `/tables/${name}` });
     checked[name] = rows.map((row, i) => {
       const out: Row = {};
       for (const [column, value] of Object.entries(row)) {
         const pointer = `/tables/${name}/${i}/${column}`;
-        if (!columns.has(column)) throw new SandboxError('invalid', `Table '${name}' has no column '${column}'`, { pointer, code: 'invalid_snapshot' });
+        if (!columns.has(column)) throw new SandboxError('invalid_snapshot', `Table '${name}' has no column '${column}'`, { pointer });
         if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-          throw new SandboxError('invalid', `Column '${column}' of table '${name}' holds an ${Array.isArray(value) ? 'array' : 'object'}; columns hold strings, numbers, booleans or null`, { pointer, code: 'invalid_snapshot' });
+          throw new SandboxError('invalid_snapshot', `Column '${column}' of table '${name}' holds an ${Array.isArray(value) ? 'array' : 'object'}; columns hold strings, numbers, booleans or null`, { pointer });
         }
         out[column] = name === 'change_log' && column === 'events' ? storedEvents(value, pointer) : value;
       }
@@ -125,7 +125,7 @@ function storedEvents(value: string | number | boolean | null, pointer: string):
   } catch {
     events = undefined;
   }
-  if (!Array.isArray(events)) throw new SandboxError('invalid', 'A change record\'s events are the text of a JSON array', { pointer, code: 'invalid_snapshot' });
+  if (!Array.isArray(events)) throw new SandboxError('invalid_snapshot', 'A change record\'s events are the text of a JSON array', { pointer });
   return JSON.stringify(events);
 }
 
@@ -164,7 +164,7 @@ export async function restoreState(db: Db, dialect: DialectOps, snapshot: Snapsh
   } catch (error) {
     if (error instanceof SandboxError) throw error;
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new SandboxError('invalid', `The snapshot does not fit this server's data: ${reason}`, { code: 'invalid_snapshot' });
+    throw new SandboxError('invalid_snapshot', `The snapshot does not fit this server's data: ${reason}`);
   }
   await dialect.resyncSequences(db);
   return restored;

@@ -2,7 +2,7 @@ import type { Clock } from '../store/clock.js';
 import { sql } from 'kysely';
 import { finalBoundForNextRead, finalChangeSeq, insertChangeRow } from '../store/change-log.js';
 import { type Db, dialectOf } from '../store/database.js';
-import { SdsError } from './errors.js';
+import { AvevaError } from '../errors/aveva.js';
 
 /** The SDS write modes a change record names, as Change Broker updates spell them. */
 export type ChangeOperation = 'Insert' | 'Update' | 'Replace' | 'Remove' | 'RemoveWindow';
@@ -42,7 +42,7 @@ export async function appendChange(db: Db, clock: Clock, c: NewChange): Promise<
     createdAt: clock.now().toISOString(),
   });
   if (seq === undefined) {
-    throw new SdsError('not_found', `The namespace '${c.namespaceId}' was not found.`, { parameters: { NamespaceId: c.namespaceId } });
+    throw new AvevaError('namespace_gone', `The namespace '${c.namespaceId}' was not found.`, { parameters: { NamespaceId: c.namespaceId } });
   }
   return seq;
 }

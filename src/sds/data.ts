@@ -4,7 +4,7 @@ import { type BatchedOutcome, type CheckedStream, sdsGroupCommit } from '../stor
 import { isUniqueViolation } from '../store/unique-violation.js';
 import { AccessRights, type Trustee } from './access.js';
 import { appendChange, type ChangeOperation } from './changes.js';
-import { SdsError } from './errors.js';
+import { AvevaError } from '../errors/aveva.js';
 import { type IndexValue, indexValue } from './index-key.js';
 import { requireRight, type StreamScope, streamNotFound, streamWithRight } from './streams.js';
 import { type TypeKey, typeKey, typeNotFound } from './types.js';
@@ -35,8 +35,7 @@ function keyedEvent(raw: Event, key: TypeKey, position: number): KeyedEvent {
   const name = key.keyProperty in raw ? key.keyProperty : Object.keys(raw).find((k) => k.toLowerCase() === key.keyProperty.toLowerCase());
   const value = name === undefined ? undefined : raw[name];
   if (value === undefined || value === null) {
-    throw new SdsError('invalid', `Event #${position + 1} has no value for the key property '${key.keyProperty}'.`, {
-      reason: 'Missing index',
+    throw new AvevaError('missing_index', `Event #${position + 1} has no value for the key property '${key.keyProperty}'.`, {
       resolution: `Give every event its '${key.keyProperty}'.`,
       parameters: { KeyProperty: key.keyProperty, Event: String(position + 1) },
     });
@@ -52,8 +51,7 @@ function keyedEvents(events: readonly Event[], key: TypeKey): KeyedEvent[] {
   const seen = new Set<string>();
   for (const { index } of keyed) {
     if (seen.has(index.key)) {
-      throw new SdsError('invalid', `The request carries more than one event at the index '${String(index.value)}'.`, {
-        reason: 'Duplicate index',
+      throw new AvevaError('duplicate_index', `The request carries more than one event at the index '${String(index.value)}'.`, {
         resolution: 'Send at most one event per index in one request.',
         parameters: { Index: String(index.value) },
       });
@@ -82,9 +80,8 @@ async function existingKeys(db: Db, scope: StreamScope, streamId: string, keys: 
 /** A removal's event as Change Broker reports it: the index alone, under the key property's name. */
 const indexOnly = (key: TypeKey, index: IndexValue): Event => ({ [key.keyProperty]: index.value });
 
-const indexExists = (streamId: string, value: IndexValue['value']): SdsError =>
-  new SdsError('conflict', `The stream '${streamId}' already has an event at the index '${String(value)}'; nothing was written.`, {
-    reason: 'Event already exists',
+const indexExists = (streamId: string, value: IndexValue['value']): AvevaError =>
+  new AvevaError('event_already_exists', `The stream '${streamId}' already has an event at the index '${String(value)}'; nothing was written.`, {
     resolution: 'Use Update Values (PUT) to overwrite events, or leave out the existing indexes.',
     parameters: { StreamId: streamId, Index: String(value) },
   });
@@ -106,9 +103,8 @@ export async function writeValues(
   await writeValuesInTransaction(db, clock, scope, streamId, who, mode, events);
 }
 
-const replaceMissing = (streamId: string, value: IndexValue['value']): SdsError =>
-  new SdsError('conflict', `The stream '${streamId}' has no event at the index '${String(value)}' to replace; nothing was written.`, {
-    reason: 'Event not found',
+const replaceMissing = (streamId: string, value: IndexValue['value']): AvevaError =>
+  new AvevaError('event_to_replace_not_found', `The stream '${streamId}' has no event at the index '${String(value)}' to replace; nothing was written.`, {
     resolution: 'Replace only existing events, or write with allowCreate=true.',
     parameters: { StreamId: streamId, Index: String(value) },
   });
@@ -162,7 +158,7 @@ async function writeValuesGroupCommitted(
       createdAt: clock.now().toISOString(),
     }),
     settle: (outcome, keyed) => settled(outcome, streamId, keyed),
-    gone: () => new SdsError('not_found', `The namespace '${scope.namespaceId}' was not found.`, { parameters: { NamespaceId: scope.namespaceId } }),
+    gone: () => new AvevaError('namespace_gone', `The namespace '${scope.namespaceId}' was not found.`, { parameters: { NamespaceId: scope.namespaceId } }),
   });
 }
 
@@ -231,8 +227,7 @@ export async function removeValues(db: Db, clock: Clock, scope: StreamScope, str
     const existing = await existingKeys(tx, scope, streamId, values.map((v) => v.key));
     const missing = values.find((v) => !existing.has(v.key));
     if (missing) {
-      throw new SdsError('not_found', `The stream '${streamId}' has no event at the index '${String(missing.value)}'; nothing was removed.`, {
-        reason: 'Event not found',
+      throw new AvevaError('event_to_remove_not_found', `The stream '${streamId}' has no event at the index '${String(missing.value)}'; nothing was removed.`, {
         resolution: 'Remove only existing events, or remove a window with startIndex and endIndex.',
         parameters: { StreamId: streamId, Index: String(missing.value) },
       });
@@ -261,8 +256,7 @@ export async function removeWindow(db: Db, clock: Clock, scope: StreamScope, str
     const from = indexValue(start, key.keyTypeCode, 'startIndex');
     const to = indexValue(end, key.keyTypeCode, 'endIndex');
     if (from.key > to.key) {
-      throw new SdsError('invalid', `The startIndex '${String(from.value)}' is after the endIndex '${String(to.value)}'.`, {
-        reason: 'Invalid window',
+      throw new AvevaError('invalid_window', `The startIndex '${String(from.value)}' is after the endIndex '${String(to.value)}'.`, {
         resolution: 'Send a startIndex at or before the endIndex.',
         parameters: { StartIndex: start, EndIndex: end },
       });

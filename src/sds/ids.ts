@@ -1,4 +1,6 @@
-import { SdsError } from './errors.js';
+import { AvevaError } from '../errors/aveva.js';
+
+const INVALID_ID = { type: 'invalid_type_id', stream: 'invalid_stream_id', property: 'invalid_property_id' } as const;
 
 /**
  * SDS identifier rules: at most 100 characters, no control characters, not starting with two underscores, not
@@ -21,8 +23,7 @@ export function requireValidId(kind: 'type' | 'stream' | 'property', id: string)
                 : null;
   if (problem) {
     const name = `${kind[0]?.toUpperCase()}${kind.slice(1)}Id`;
-    throw new SdsError('invalid', `The ${kind} id '${id}' is not valid: it ${problem}.`, {
-      reason: `Invalid ${kind} id`,
+    throw new AvevaError(INVALID_ID[kind], `The ${kind} id '${id}' is not valid: it ${problem}.`, {
       resolution: "Use at most 100 characters, no control characters or '/', not starting with '__' and not starting or ending with '.'.",
       parameters: { [name]: id },
     });
@@ -33,8 +34,7 @@ export function requireValidId(kind: 'type' | 'stream' | 'property', id: string)
 /** The id in a body must be absent or the id in the path. */
 export function requireSameId(kind: 'type' | 'stream', pathId: string, bodyId: unknown): void {
   if (bodyId === undefined || bodyId === null || bodyId === pathId) return;
-  throw new SdsError('invalid', `The ${kind} id in the body ('${String(bodyId)}') differs from the one in the path ('${pathId}').`, {
-    reason: 'Mismatched id',
+  throw new AvevaError('mismatched_id', `The ${kind} id in the body ('${String(bodyId)}') differs from the one in the path ('${pathId}').`, {
     resolution: `Send the same ${kind} id in the path and the body, or leave it out of the body.`,
     parameters: { [`${kind === 'type' ? 'Type' : 'Stream'}Id`]: pathId },
   });

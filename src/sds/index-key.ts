@@ -1,4 +1,4 @@
-import { SdsError } from './errors.js';
+import { AvevaError } from '../errors/aveva.js';
 
 /** SdsTypeCode numbers (the values the SDS REST API writes), with the names clients may send instead. */
 export const TYPE_CODES = {
@@ -156,8 +156,7 @@ export function indexValue(raw: unknown, code: number, what: string): IndexValue
   else parsed = numericIndex(raw, code);
   if (parsed) return parsed;
   const shown = typeof raw === 'string' ? `'${raw}'` : JSON.stringify(raw) ?? 'nothing';
-  throw new SdsError('invalid', `The index ${what} ${shown} is not a valid ${typeCodeName(code)}.`, {
-    reason: 'Invalid index value',
+  throw new AvevaError('invalid_index_value', `The index ${what} ${shown} is not a valid ${typeCodeName(code)}.`, {
     resolution:
       code === TYPE_CODES.DateTime
         ? 'Write DateTime indexes in ISO 8601, e.g. 2026-01-01T00:00:00Z.'

@@ -1,6 +1,6 @@
 import type { Clock } from '../store/clock.js';
 import type { Db } from '../store/database.js';
-import { SdsError } from './errors.js';
+import { AvevaError } from '../errors/aveva.js';
 
 /** Creates the namespace if it does not exist yet; true when it was created. */
 export async function createNamespace(db: Db, clock: Clock, tenantId: string, namespaceId: string): Promise<boolean> {
@@ -21,8 +21,7 @@ export async function requireNamespace(db: Db, tenantId: string, namespaceId: st
     .where((eb) => eb(eb.fn('lower', ['id']), '=', namespaceId.toLowerCase()))
     .executeTakeFirst();
   if (!row) {
-    throw new SdsError('not_found', `The namespace '${namespaceId}' was not found.`, {
-      reason: 'Namespace not found',
+    throw new AvevaError('namespace_not_found', `The namespace '${namespaceId}' was not found.`, {
       resolution: 'Create the namespace with `signups namespaces create`, or check the namespace id.',
       parameters: { NamespaceId: namespaceId },
     });

@@ -2,7 +2,7 @@ import type { Clock } from '../store/clock.js';
 import type { Db } from '../store/database.js';
 import type { Trustee } from './access.js';
 import { removeValues, removeWindow } from './data.js';
-import { SdsError } from './errors.js';
+import { AvevaError } from '../errors/aveva.js';
 import type { StreamScope } from './streams.js';
 
 /** Which events a Remove Values call names: one or more indexes, or a window with both ends, never both. */
@@ -18,8 +18,7 @@ export async function removeEvents(db: Db, clock: Clock, scope: StreamScope, str
   const window = startIndex !== undefined || endIndex !== undefined;
   if (index !== undefined && index.length > 0 && !window) return removeValues(db, clock, scope, streamId, who, index);
   if (index === undefined && startIndex !== undefined && endIndex !== undefined) return removeWindow(db, clock, scope, streamId, who, startIndex, endIndex);
-  throw new SdsError('invalid', 'Name the events to remove with index (one or more), or a window with both startIndex and endIndex.', {
-    reason: 'Invalid removal',
+  throw new AvevaError('invalid_removal', 'Name the events to remove with index (one or more), or a window with both startIndex and endIndex.', {
     resolution: 'Send ?index=... (repeatable) or ?startIndex=...&endIndex=..., not both.',
   });
 }

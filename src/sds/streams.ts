@@ -5,7 +5,7 @@ import type { SdsStreamsTable } from '../store/schema.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
 import { type AccessControlList, type AccessControlListInput, AccessRights, emptyAcl, hasRights, normalizeAcl, streamAccess, type Trustee } from './access.js';
 import { canonicalJson } from './canonical-json.js';
-import { SdsError } from './errors.js';
+import { AvevaError } from '../errors/aveva.js';
 import { requireSameId, requireValidId } from './ids.js';
 import { lockType } from './types.js';
 
@@ -39,12 +39,11 @@ const INTERPOLATION_MODES: Record<string, number> = {
 const EXTRAPOLATION_MODES: Record<string, number> = { all: 0, none: 1, forward: 2, backward: 3 };
 
 /** SDS answers modes as numbers (what clients read); a name is accepted on the way in. */
-function modeNumber(raw: unknown, names: Record<string, number>, field: string): number | null | undefined {
+function modeNumber(raw: unknown, names: Record<string, number>, field: 'InterpolationMode' | 'ExtrapolationMode'): number | null | undefined {
   if (raw === undefined || raw === null || typeof raw === 'number') return raw;
   const n = typeof raw === 'string' ? names[raw.toLowerCase()] : undefined;
   if (n === undefined) {
-    throw new SdsError('invalid', `The ${field} ${JSON.stringify(raw)} is not known.`, {
-      reason: `Invalid ${field}`,
+    throw new AvevaError(field === 'InterpolationMode' ? 'invalid_interpolation_mode' : 'invalid_extrapolation_mode', `The ${field} ${JSON.stringify(raw)} is not known.`, {
       resolution: `Use one of ${Object.keys(names).join(', ')} or its number.`,
       parameters: { [field]: String(raw) },
     });
@@ -82,9 +81,8 @@ export function toStream(row: StreamRow): SdsStream {
   };
 }
 
-export const streamNotFound = (streamId: string): SdsError =>
-  new SdsError('not_found', `The stream '${streamId}' was not found.`, {
-    reason: 'Stream not found',
+export const streamNotFound = (streamId: string): AvevaError =>
+  new AvevaError('stream_not_found', `The stream '${streamId}' was not found.`, {
     resolution: 'Create the stream first, or check the stream id.',
     parameters: { StreamId: streamId },
   });
@@ -101,8 +99,7 @@ export function requireRight(row: StreamRow, who: Trustee, right: number): void 
   const { owner, acl } = streamAccess(row);
   if (hasRights(owner, acl, who, right)) return;
   const name = RIGHT_NAMES[right] ?? String(right);
-  throw new SdsError('forbidden', `The client does not have ${name} access to the stream '${row.id}'.`, {
-    reason: 'Forbidden',
+  throw new AvevaError('stream_access_denied', `The client does not have ${name} access to the stream '${row.id}'.`, {
     resolution: `Ask the stream's owner to allow ${name} to this client in the stream's access control list.`,
     parameters: { StreamId: row.id, AccessRight: name },
   });
@@ -157,8 +154,7 @@ export async function streamWithRight(
 /** The type must exist; its row stays locked until commit, so Delete Type cannot remove it under a new stream. */
 async function requireTypeExists(db: Db, scope: StreamScope, typeId: string): Promise<void> {
   if (await lockType(db, scope.tenantId, scope.namespaceId, typeId)) return;
-  throw new SdsError('invalid', `The stream's type '${typeId}' was not found.`, {
-    reason: 'Type not found',
+  throw new AvevaError('stream_type_not_found', `The stream's type '${typeId}' was not found.`, {
     resolution: 'Create the type first, or correct the TypeId.',
     parameters: { TypeId: typeId },
   });
@@ -217,8 +213,7 @@ export async function getOrCreateStream(
     if (existing) {
       requireRight(existing, who, AccessRights.Read);
       if (!sameStream(existing, typeId, definition)) {
-        throw new SdsError('conflict', `A different stream with the id '${streamId}' already exists.`, {
-          reason: 'Stream already exists',
+        throw new AvevaError('stream_already_exists', `A different stream with the id '${streamId}' already exists.`, {
           resolution: 'Use another stream id, or change the stream with PUT.',
           parameters: { StreamId: streamId },
         });
@@ -255,8 +250,7 @@ export async function createOrUpdateStream(
         .limit(1)
         .executeTakeFirst();
       if (event) {
-        throw new SdsError('conflict', `The stream '${streamId}' holds events, so its type cannot change from '${existing.type_id}' to '${typeId}'.`, {
-          reason: 'Type change refused',
+        throw new AvevaError('stream_type_change_refused', `The stream '${streamId}' holds events, so its type cannot change from '${existing.type_id}' to '${typeId}'.`, {
           resolution: 'Remove the stream’s events first, or create a new stream.',
           parameters: { StreamId: streamId, TypeId: typeId },
         });

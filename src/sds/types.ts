@@ -3,7 +3,7 @@ import type { Db } from '../store/database.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
 import { type AccessColumns, type AccessControlList, type AccessControlListInput, AccessRights, emptyAcl, hasRights, normalizeAcl, rowAccess, type Trustee } from './access.js';
 import { canonicalJson } from './canonical-json.js';
-import { SdsError } from './errors.js';
+import { AvevaError } from '../errors/aveva.js';
 import { requireSameId, requireValidId } from './ids.js';
 import { KEY_TYPE_CODES, parseTypeCode, TYPE_CODES, typeCodeName } from './index-key.js';
 
@@ -32,8 +32,8 @@ export interface TypeKey {
   keyTypeCode: number;
 }
 
-const invalidType = (message: string, parameters: Record<string, string> = {}): SdsError =>
-  new SdsError('invalid', message, { reason: 'Invalid type', resolution: 'Correct the type definition and send it again.', parameters });
+const invalidType = (message: string, parameters: Record<string, string> = {}): AvevaError =>
+  new AvevaError('invalid_type', message, { resolution: 'Correct the type definition and send it again.', parameters });
 
 function typeCodeOf(raw: unknown, where: string, fallback?: number): number {
   if ((raw === undefined || raw === null) && fallback !== undefined) return fallback;
@@ -95,9 +95,8 @@ export function normalizeType(typeId: string, body: Record<string, unknown>): { 
   return { type, key: { typeId, keyProperty: key.Id, keyTypeCode: key.SdsType.SdsTypeCode } };
 }
 
-export const typeNotFound = (typeId: string): SdsError =>
-  new SdsError('not_found', `The type '${typeId}' was not found.`, {
-    reason: 'Type not found',
+export const typeNotFound = (typeId: string): AvevaError =>
+  new AvevaError('type_not_found', `The type '${typeId}' was not found.`, {
     resolution: 'Create the type first, or check the type id.',
     parameters: { TypeId: typeId },
   });
@@ -134,8 +133,7 @@ function mayOnType(row: AccessColumns, who: Trustee, right: number): boolean {
 function requireTypeRight(row: AccessColumns & { id: string }, who: Trustee, right: number): void {
   if (mayOnType(row, who, right)) return;
   const name = RIGHT_NAMES[right] ?? String(right);
-  throw new SdsError('forbidden', `The client does not have ${name} access to the type '${row.id}'.`, {
-    reason: 'Forbidden',
+  throw new AvevaError('type_access_denied', `The client does not have ${name} access to the type '${row.id}'.`, {
     resolution: `Ask the type's owner to allow ${name} to this client in the type's access control list.`,
     parameters: { TypeId: row.id, AccessRight: name },
   });
@@ -169,8 +167,7 @@ export async function getType(db: Db, tenantId: string, namespaceId: string, typ
 export async function getTypeOwner(db: Db, tenantId: string, namespaceId: string, typeId: string, who: Trustee): Promise<Trustee> {
   const access = rowAccess(await typeWithRight(db, tenantId, namespaceId, typeId, who, AccessRights.Read));
   if (!access) {
-    throw new SdsError('not_found', `The type '${typeId}' has no recorded owner.`, {
-      reason: 'Owner not found',
+    throw new AvevaError('type_owner_not_found', `The type '${typeId}' has no recorded owner.`, {
       resolution: 'The type was created before types had owners; every client of the tenant may use it.',
       parameters: { TypeId: typeId },
     });
@@ -228,9 +225,8 @@ export async function listTypes(db: Db, tenantId: string, namespaceId: string, w
     .map((r) => JSON.parse(r.definition) as SdsType);
 }
 
-const typeConflict = (typeId: string): SdsError =>
-  new SdsError('conflict', `A different type with the id '${typeId}' already exists.`, {
-    reason: 'Type already exists',
+const typeConflict = (typeId: string): AvevaError =>
+  new AvevaError('type_already_exists', `A different type with the id '${typeId}' already exists.`, {
     resolution: 'Use another type id, or delete the existing type first (no stream may use it).',
     parameters: { TypeId: typeId },
   });
@@ -302,8 +298,7 @@ export async function deleteType(db: Db, tenantId: string, namespaceId: string, 
       .limit(1)
       .executeTakeFirst();
     if (user) {
-      throw new SdsError('conflict', `The type '${typeId}' is used by the stream '${user.id}' and cannot be deleted.`, {
-        reason: 'Type in use',
+      throw new AvevaError('type_in_use', `The type '${typeId}' is used by the stream '${user.id}' and cannot be deleted.`, {
         resolution: 'Delete the streams of this type first.',
         parameters: { TypeId: typeId, StreamId: user.id },
       });

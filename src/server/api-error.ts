@@ -1,6 +1,9 @@
-/** One problem in an error answer; each format (partner Failure, OAuth2) renders it in its own shape. */
+import { FAILURE_CODES, type FailureCode, UNCODED_NOT_FOUND } from '../errors/partner-failure.js';
+import { OAUTH2_CODES, type OAuth2Code } from '../errors/oauth2.js';
+
+/** One problem in an error answer; each format (partner Failure, OAuth2, AVEVA) renders it in its own shape. */
 export interface Problem {
-  code?: string;
+  code?: FailureCode;
   title: string;
   detail: string;
   pointer?: string;
@@ -18,49 +21,40 @@ export class ApiError extends Error {
     readonly problems: Problem[],
     readonly headers: Record<string, string> = {},
     /** For OAuth2 answers: the RFC 6749 error code. */
-    readonly oauthError?: string,
+    readonly oauthError?: OAuth2Code,
   ) {
     super(problems[0]?.detail ?? 'error');
     this.name = 'ApiError';
   }
 }
 
-// Central catalogue of the edge's own errors, so codes and titles stay the same everywhere.
+/** A problem with a catalogued code: its title comes from the catalogue. */
+export function problemOf(code: FailureCode, detail: string, where: { pointer?: string; parameter?: string } = {}): Problem {
+  return { code, title: FAILURE_CODES[code].title, detail, ...where };
+}
+
+/** An error with a catalogued code, answered with the catalogue's status unless the cause gave another (a fault). */
+function failure(code: FailureCode, detail: string, options: { headers?: Record<string, string>; oauth?: OAuth2Code; status?: number; where?: { pointer?: string; parameter?: string } } = {}): ApiError {
+  return new ApiError(options.status ?? FAILURE_CODES[code].status, [problemOf(code, detail, options.where)], options.headers ?? {}, options.oauth);
+}
+
+// The edge's own errors; codes, statuses and titles come from the catalogues.
 export const Errors = {
-  unauthenticated: (detail: string, wwwAuthenticate: string) =>
-    new ApiError(401, [{ code: 'user_unauthenticated', title: 'Authentication Required', detail }], {
-      'www-authenticate': wwwAuthenticate,
-    }),
-  forbidden: (detail: string) => new ApiError(403, [{ code: 'user_unauthorized', title: 'User Access Unauthorized', detail }]),
-  notFound: (detail: string) => new ApiError(404, [{ title: 'Not Found', detail }]),
+  unauthenticated: (detail: string, wwwAuthenticate: string) => failure('user_unauthenticated', detail, { headers: { 'www-authenticate': wwwAuthenticate } }),
+  forbidden: (detail: string) => failure('user_unauthorized', detail),
+  notFound: (detail: string) => new ApiError(UNCODED_NOT_FOUND.status, [{ title: UNCODED_NOT_FOUND.title, detail }]),
   unsupportedMediaType: (contentType: string, accepted: readonly string[]) =>
-    new ApiError(415, [
-      {
-        code: 'unsupported_media_type',
-        title: 'Unsupported Media Type',
-        detail: `Content-Type '${contentType}' is not accepted here; send ${accepted.join(' or ')}`,
-      },
-    ], {}, 'invalid_request'),
+    failure('unsupported_media_type', `Content-Type '${contentType}' is not accepted here; send ${accepted.join(' or ')}`, { oauth: 'invalid_request' }),
   /** A NUL character in a body field (named by its JSON Pointer) or in a path or query parameter. */
-  nulInBody: (pointer: string) =>
-    new ApiError(400, [{ code: 'invalid_input', title: 'Invalid Input', detail: `${pointer || '/'} must not contain a NUL character`, pointer }], {}, 'invalid_request'),
+  nulInBody: (pointer: string) => failure('invalid_input', `${pointer || '/'} must not contain a NUL character`, { oauth: 'invalid_request', where: { pointer } }),
   nulInParameter: (where: 'path' | 'query', parameter: string) =>
-    new ApiError(
-      400,
-      [{ code: 'invalid_parameter', title: 'Invalid Parameter', detail: `${where} parameter '${parameter}' must not contain a NUL character`, parameter }],
-      {},
-      'invalid_request',
-    ),
-  tooDeep: (limit: number) =>
-    new ApiError(
-      400,
-      [{ code: 'malformed_json', title: 'Bad Request', detail: `The request body nests arrays and objects deeper than ${limit} levels` }],
-      {},
-      'invalid_request',
-    ),
-  hostRequired: () =>
-    new ApiError(400, [{ code: 'bad_request', title: 'Bad Request', detail: 'An HTTP/1.1 request must carry a Host header' }], {}, 'invalid_request'),
-  rateLimited: (detail: string) => new ApiError(429, [{ code: 'rate_limit_exceeded', title: 'Too Many Requests', detail }]),
-  oauth: (statusCode: number, error: string, description: string, headers: Record<string, string> = {}) =>
-    new ApiError(statusCode, [{ code: error, title: error, detail: description }], headers, error),
+    failure('invalid_parameter', `${where} parameter '${parameter}' must not contain a NUL character`, { oauth: 'invalid_request', where: { parameter } }),
+  tooDeep: (limit: number) => failure('malformed_json', `The request body nests arrays and objects deeper than ${limit} levels`, { oauth: 'invalid_request' }),
+  hostRequired: () => failure('bad_request', 'An HTTP/1.1 request must carry a Host header', { oauth: 'invalid_request' }),
+  rateLimited: (detail: string) => failure('rate_limit_exceeded', detail),
+  /** A sandbox fault: the status it was given, the code for that status, and the OAuth2 code nearest to it. */
+  fault: (status: number, code: FailureCode, oauth: OAuth2Code, detail: string, headers: Record<string, string>) => failure(code, detail, { status, oauth, headers }),
+  /** An OAuth2 refusal (the token endpoint's own format), with the catalogue's status for its code. */
+  oauth: (error: OAuth2Code, description: string, headers: Record<string, string> = {}) =>
+    new ApiError(OAUTH2_CODES[error].status, [{ title: error, detail: description }], headers, error),
 };

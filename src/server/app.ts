@@ -29,7 +29,8 @@ import { addClockHook, addSandboxHooks, createSandbox, type Sandbox } from './sa
 import { LiveStreams } from './live-streams.js';
 import { requestIdFor } from './request-id.js';
 import { routeModulesById } from './route-registry.js';
-import { type ErrorFormat, loadDocument, type OperationInfo, operationsOf } from './spec.js';
+import { DOCUMENTS } from './documents.js';
+import { loadDocument, type OperationInfo, operationsOf } from './spec.js';
 import { normalizeLetterCase } from './letter-case.js';
 
 export interface BuildOptions {
@@ -57,17 +58,6 @@ interface RouteConfig {
   communityScoped: boolean;
   rateLimit?: false;
 }
-
-/** The OpenAPI documents served, each with the error format its clients expect. */
-const DOCUMENTS: ReadonlyArray<{ file: string; format: ErrorFormat; sandboxOnly?: boolean }> = [
-  { file: 'partner-v2.yaml', format: 'partner' },
-  { file: 'partner-extensions-v1.yaml', format: 'partner' },
-  { file: 'sds-v1.yaml', format: 'aveva' },
-  { file: 'change-broker-v1.yaml', format: 'aveva' },
-  { file: 'sandbox-v1.yaml', format: 'partner', sandboxOnly: true },
-  { file: 'change-broker-push-v1.yaml', format: 'aveva' },
-  { file: 'identity-v1.yaml', format: 'oauth2' },
-];
 
 const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
@@ -151,7 +141,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     const form: Record<string, string> = {};
     for (const [key, value] of new URLSearchParams(body as string)) {
       // RFC 6749 §3.2: request parameters must not be included more than once.
-      if (key in form) return done(Errors.oauth(400, 'invalid_request', `The parameter '${key}' appears more than once`), undefined);
+      if (key in form) return done(Errors.oauth('invalid_request', `The parameter '${key}' appears more than once`), undefined);
       form[key] = value;
     }
     done(null, form);

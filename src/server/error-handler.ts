@@ -1,9 +1,12 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AVEVA_CODES, AvevaError } from '../errors/aveva.js';
+import type { OAuth2Code } from '../errors/oauth2.js';
+import { FAILURE_CODES, type FailureCode, UNCODED_NOT_FOUND } from '../errors/partner-failure.js';
 import { OAuthError } from '../identity/errors.js';
 import { PartnerError } from '../partner/errors.js';
 import { SandboxError } from '../sandbox/errors.js';
-import { SdsError } from '../sds/errors.js';
-import { ApiError, Errors, type Problem } from './api-error.js';
+import { ApiError, Errors, type Problem, problemOf } from './api-error.js';
+import { errorFormatOfUnroutedPath } from './documents.js';
 import type { ErrorFormat } from './spec.js';
 import { problemsFromValidation, type SchemaError } from './validation-problems.js';
 
@@ -11,7 +14,7 @@ interface Answer {
   statusCode: number;
   problems: Problem[];
   headers: Record<string, string>;
-  oauthError?: string;
+  oauthError?: OAuth2Code;
 }
 
 const TITLES: Record<number, string> = {
@@ -25,7 +28,7 @@ const TITLES: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
-const FASTIFY_CODES: Record<string, string> = {
+const FASTIFY_CODES: Record<string, FailureCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_content_length',
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
@@ -35,44 +38,26 @@ const FASTIFY_CODES: Record<string, string> = {
 
 export type PartnerLinks = { entitlementUrl(request: FastifyRequest, id: string): string };
 
+/** A `Failure` code's status and title from the catalogue; a coded-less partner refusal is a resource not found. */
+function failureAnswer(code: FailureCode | null, message: string, where: { pointer?: string; parameter?: string }): Answer {
+  const entry = code === null ? UNCODED_NOT_FOUND : FAILURE_CODES[code];
+  const problem: Problem = { title: entry.title, detail: message };
+  if (code !== null) problem.code = code;
+  if (where.pointer) problem.pointer = where.pointer;
+  if (where.parameter) problem.parameter = where.parameter;
+  return { statusCode: entry.status, problems: [problem], headers: {} };
+}
+
 function fromPartnerError(error: PartnerError, request: FastifyRequest, links: PartnerLinks): Answer {
-  const { code, pointer, parameter, conflictingEntitlementId } = error.details;
-  const problem: Problem = { title: 'Bad Request', detail: error.message };
-  if (code) problem.code = code;
-  if (pointer) problem.pointer = pointer;
-  if (parameter) problem.parameter = parameter;
-  const headers: Record<string, string> = {};
-  let statusCode = 400;
-  if (error.kind === 'not_found') {
-    statusCode = 404;
-    problem.title = 'Not Found';
-  } else if (error.kind === 'conflict') {
-    statusCode = 409;
-    problem.title = code === 'resource_already_exists' ? 'Resource Already exists' : 'Conflict';
-    if (conflictingEntitlementId) headers.location = links.entitlementUrl(request, conflictingEntitlementId);
-  } else if (code?.startsWith('link_token_')) {
-    problem.title = 'Invalid Link Token';
-  } else {
-    problem.title = 'Invalid Input';
-  }
-  return { statusCode, problems: [problem], headers };
+  const { conflictingEntitlementId, ...where } = error.details;
+  const answer = failureAnswer(error.code, error.message, where);
+  if (answer.statusCode === 409 && conflictingEntitlementId) answer.headers.location = links.entitlementUrl(request, conflictingEntitlementId);
+  return answer;
 }
 
-const SDS_STATUS = { invalid: 400, not_found: 404, conflict: 409, forbidden: 403 } as const;
-
-function fromSdsError(error: SdsError): Answer {
-  const statusCode = SDS_STATUS[error.kind];
-  const problem: Problem = { title: TITLES[statusCode] ?? 'Error', detail: error.message, ...error.details };
-  return { statusCode, problems: [problem], headers: {} };
-}
-
-function fromSandboxError(error: SandboxError): Answer {
-  const statusCode = error.kind === 'not_found' ? 404 : 400;
-  const { code, pointer, parameter } = error.details;
-  const problem: Problem = { title: statusCode === 404 ? 'Not Found' : 'Invalid Input', detail: error.message };
-  if (code) problem.code = code;
-  if (pointer) problem.pointer = pointer;
-  if (parameter) problem.parameter = parameter;
+function fromAvevaError(error: AvevaError): Answer {
+  const statusCode = AVEVA_CODES[error.code].status;
+  const problem: Problem = { title: TITLES[statusCode] ?? 'Error', detail: error.message, reason: error.reason, ...error.details };
   return { statusCode, problems: [problem], headers: {} };
 }
 
@@ -94,13 +79,12 @@ export function toAnswer(error: unknown, request: FastifyRequest, links: Partner
     return { statusCode: error.statusCode, problems: error.problems, headers: error.headers, ...(error.oauthError ? { oauthError: error.oauthError } : {}) };
   }
   if (error instanceof OAuthError) {
-    const status = error.error === 'invalid_client' ? 401 : 400;
-    const refused = Errors.oauth(status, error.error, error.message, error.challenge ? { 'www-authenticate': 'Basic realm="signups"' } : {});
+    const refused = Errors.oauth(error.error, error.message, error.challenge ? { 'www-authenticate': 'Basic realm="signups"' } : {});
     return { statusCode: refused.statusCode, problems: refused.problems, headers: refused.headers, oauthError: error.error };
   }
   if (error instanceof PartnerError) return fromPartnerError(error, request, links);
-  if (error instanceof SdsError) return fromSdsError(error);
-  if (error instanceof SandboxError) return fromSandboxError(error);
+  if (error instanceof AvevaError) return fromAvevaError(error);
+  if (error instanceof SandboxError) return failureAnswer(error.code, error.message, error.details);
   const e = error as Partial<FastifyError> & { validation?: SchemaError[]; validationContext?: string };
   if (Array.isArray(e.validation)) {
     const context = e.validationContext ?? 'body';
@@ -112,18 +96,18 @@ export function toAnswer(error: unknown, request: FastifyRequest, links: Partner
     return { statusCode, problems: Errors.rateLimited(e.message ?? 'Rate limit exceeded').problems, headers: {} };
   }
   if (statusCode >= 400 && statusCode < 500) {
-    const code = (e.code && FASTIFY_CODES[e.code]) ?? (e instanceof SyntaxError ? 'malformed_json' : 'bad_request');
+    const code: FailureCode = (e.code ? FASTIFY_CODES[e.code] : undefined) ?? (e instanceof SyntaxError ? 'malformed_json' : 'bad_request');
     const detail = code === 'malformed_json' ? `The request body is not valid JSON: ${e.message ?? ''}`.trim() : (e.message ?? 'Bad request');
     return { statusCode, problems: [{ code, title: TITLES[statusCode] ?? 'Bad Request', detail }], headers: {} };
   }
   return {
     statusCode: 500,
-    problems: [{ code: 'internal_error', title: 'Internal Server Error', detail: `An unexpected error occurred; quote request id ${request.id} when reporting it.` }],
+    problems: [problemOf('internal_error', `An unexpected error occurred; quote request id ${request.id} when reporting it.`)],
     headers: {},
   };
 }
 
-const OAUTH_BY_STATUS: Record<number, string> = { 401: 'invalid_client', 429: 'temporarily_unavailable', 500: 'server_error' };
+const OAUTH_BY_STATUS: Record<number, OAuth2Code> = { 401: 'invalid_client', 429: 'temporarily_unavailable', 500: 'server_error' };
 
 export function render(format: ErrorFormat, answer: Pick<Answer, 'statusCode' | 'problems' | 'oauthError'>, requestId: string): object {
   if (format === 'aveva') {
@@ -162,15 +146,10 @@ export function render(format: ErrorFormat, answer: Pick<Answer, 'statusCode' | 
   };
 }
 
-/** The error format of a URL no route claims: the API its path belongs to. */
-export function errorFormatOfPath(url: string): ErrorFormat {
-  if (/^\/(oauth2|identity)\//.test(url)) return 'oauth2';
-  return /^\/api\//i.test(url) ? 'aveva' : 'partner';
-}
-
+/** The error format of the operation the request was routed to; see errorFormatOfUnroutedPath for the others. */
 export function errorFormatOf(request: FastifyRequest): ErrorFormat {
   const configured = (request.routeOptions.config as { errorFormat?: ErrorFormat } | undefined)?.errorFormat;
-  return configured ?? errorFormatOfPath(request.url);
+  return configured ?? errorFormatOfUnroutedPath(request.url);
 }
 
 export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, links: PartnerLinks): FastifyReply {

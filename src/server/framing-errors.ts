@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { Problem } from './api-error.js';
-import { errorFormatOfPath, render } from './error-handler.js';
+import { FAILURE_CODES, type FailureCode } from '../errors/partner-failure.js';
+import { type Problem, problemOf } from './api-error.js';
+import { errorFormatOfUnroutedPath } from './documents.js';
+import { render } from './error-handler.js';
 
 interface ClientError extends Error {
   code?: string;
@@ -16,17 +18,14 @@ function targetOf(raw: unknown): string {
   return /^[A-Z]+ (\/\S*) HTTP\/1\.[01]$/.exec(line)?.[1] ?? '/';
 }
 
-function problemOf(error: ClientError): { statusCode: number; problem: Problem } {
-  if (error.code === 'HPE_HEADER_OVERFLOW') {
-    return {
-      statusCode: 431,
-      problem: { code: 'request_header_fields_too_large', title: 'Request Header Fields Too Large', detail: 'The request headers are larger than the server accepts (16 KB in all)' },
-    };
-  }
-  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-    return { statusCode: 408, problem: { code: 'request_timeout', title: 'Request Timeout', detail: 'The request was not received in time' } };
-  }
-  return { statusCode: 400, problem: { code: 'bad_request', title: 'Bad Request', detail: 'The request is not well-formed HTTP/1.1' } };
+function refusalOf(error: ClientError): { statusCode: number; problem: Problem } {
+  const [code, detail]: [FailureCode, string] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? ['request_header_fields_too_large', 'The request headers are larger than the server accepts (16 KB in all)']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ['request_timeout', 'The request was not received in time']
+        : ['bad_request', 'The request is not well-formed HTTP/1.1'];
+  return { statusCode: FAILURE_CODES[code].status, problem: problemOf(code, detail) };
 }
 
 /**
@@ -35,9 +34,9 @@ function problemOf(error: ClientError): { statusCode: number; problem: Problem }
  */
 export function clientErrorHandler(error: ClientError, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const { statusCode, problem } = problemOf(error);
+  const { statusCode, problem } = refusalOf(error);
   const requestId = randomUUID();
-  const format = errorFormatOfPath(targetOf(error.rawPacket));
+  const format = errorFormatOfUnroutedPath(targetOf(error.rawPacket));
   const body = JSON.stringify(render(format, { statusCode, problems: [problem], ...(format === 'oauth2' ? { oauthError: 'invalid_request' } : {}) }, requestId));
   const headers = [
     `HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode] ?? 'Error'}`,

@@ -6,7 +6,9 @@ import { FaultRegistry } from '../sandbox/faults.js';
 import { RequestJournal } from '../sandbox/journal.js';
 import { SandboxClock } from '../sandbox/sandbox-clock.js';
 import type { Store } from '../store/database.js';
-import { ApiError, type Problem } from './api-error.js';
+import type { FailureCode } from '../errors/partner-failure.js';
+import type { OAuth2Code } from '../errors/oauth2.js';
+import { type ApiError, Errors } from './api-error.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -41,30 +43,30 @@ export async function createSandbox(store: Store, config: ServerConfig): Promise
  */
 const isSandboxRoute = (request: FastifyRequest): boolean => /^\/_signups\/v1\/(?:clock|reset|snapshot|requests|faults)(?:[/?]|$)/i.test(request.url);
 
-const FAULT_ANSWERS: Record<number, { code: string; title: string; oauth: string }> = {
-  400: { code: 'bad_request', title: 'Bad Request', oauth: 'invalid_request' },
-  401: { code: 'user_unauthenticated', title: 'Authentication Required', oauth: 'invalid_client' },
-  403: { code: 'user_unauthorized', title: 'User Access Unauthorized', oauth: 'unauthorized_client' },
-  404: { code: 'not_found', title: 'Not Found', oauth: 'invalid_request' },
-  409: { code: 'conflict', title: 'Conflict', oauth: 'invalid_request' },
-  429: { code: 'rate_limit_exceeded', title: 'Too Many Requests', oauth: 'temporarily_unavailable' },
-  500: { code: 'internal_error', title: 'Internal Server Error', oauth: 'server_error' },
-  502: { code: 'bad_gateway', title: 'Bad Gateway', oauth: 'temporarily_unavailable' },
-  503: { code: 'service_unavailable', title: 'Service Unavailable', oauth: 'temporarily_unavailable' },
-  504: { code: 'gateway_timeout', title: 'Gateway Timeout', oauth: 'temporarily_unavailable' },
+/** The code (from the `Failure` catalogue) and OAuth2 code a fault answers with, by its status. */
+const FAULT_CODES: Record<number, { code: FailureCode; oauth: OAuth2Code }> = {
+  400: { code: 'bad_request', oauth: 'invalid_request' },
+  401: { code: 'user_unauthenticated', oauth: 'invalid_client' },
+  403: { code: 'user_unauthorized', oauth: 'unauthorized_client' },
+  404: { code: 'not_found', oauth: 'invalid_request' },
+  409: { code: 'conflict', oauth: 'invalid_request' },
+  429: { code: 'rate_limit_exceeded', oauth: 'temporarily_unavailable' },
+  500: { code: 'internal_error', oauth: 'server_error' },
+  502: { code: 'bad_gateway', oauth: 'temporarily_unavailable' },
+  503: { code: 'service_unavailable', oauth: 'temporarily_unavailable' },
+  504: { code: 'gateway_timeout', oauth: 'temporarily_unavailable' },
 };
 
 /** The error a fault answers with; the error handler renders it in the route's own format. */
 function faultError(status: number, faultId: string, config: ServerConfig): ApiError {
-  const known = FAULT_ANSWERS[status] ?? { code: status >= 500 ? 'server_error' : 'client_error', title: status >= 500 ? 'Server Error' : 'Client Error', oauth: status >= 500 ? 'server_error' : 'invalid_request' };
-  const problem: Problem = { code: known.code, title: known.title, detail: `Injected by sandbox fault ${faultId}` };
+  const known = FAULT_CODES[status] ?? (status >= 500 ? { code: 'server_error', oauth: 'server_error' } : { code: 'client_error', oauth: 'invalid_request' });
   const headers: Record<string, string> = {};
   if (status === 429) {
     const resetSeconds = String(Math.ceil(config.rateLimit.windowMs / 1000));
     Object.assign(headers, { 'x-ratelimit-limit': String(config.rateLimit.max), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': resetSeconds, 'retry-after': resetSeconds });
   }
   if (status === 401) headers['www-authenticate'] = 'Bearer realm="signups"';
-  return new ApiError(status, [problem], headers, known.oauth);
+  return Errors.fault(status, known.code, known.oauth, `Injected by sandbox fault ${faultId}`, headers);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

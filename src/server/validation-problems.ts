@@ -1,4 +1,4 @@
-import type { Problem } from './api-error.js';
+import { type Problem, problemOf } from './api-error.js';
 import { escapePointerSegment, pointerSegments, unescapePointerSegment } from './json-pointer.js';
 
 /** The subset of an Ajv error that we read. */
@@ -76,23 +76,16 @@ export function problemsFromValidation(errors: readonly SchemaError[], context: 
       continue;
     }
     if (context === 'body') {
-      problems.push({ code: 'invalid_input', title: 'Invalid Input', detail: `${pointer || '/'} ${detail}`, pointer });
+      problems.push(problemOf('invalid_input', `${pointer || '/'} ${detail}`, { pointer }));
     } else {
       const parameter = unescapePointerSegment(pointer.split('/')[1] ?? '');
-      problems.push({
-        code: 'invalid_parameter',
-        title: 'Invalid Parameter',
-        detail: `${context === 'params' ? 'path' : 'query'} parameter '${parameter}' ${detail}`,
-        parameter,
-      });
+      problems.push(problemOf('invalid_parameter', `${context === 'params' ? 'path' : 'query'} parameter '${parameter}' ${detail}`, { parameter }));
     }
   }
   if (leftOut > 0) {
-    problems.push({
-      code: context === 'body' ? 'invalid_input' : 'invalid_parameter',
-      title: context === 'body' ? 'Invalid Input' : 'Invalid Parameter',
-      detail: `${leftOut} more violation${leftOut === 1 ? '' : 's'} not reported; correct the ones above and send the request again`,
-    });
+    problems.push(
+      problemOf(context === 'body' ? 'invalid_input' : 'invalid_parameter', `${leftOut} more violation${leftOut === 1 ? '' : 's'} not reported; correct the ones above and send the request again`),
+    );
   }
   return problems;
 }

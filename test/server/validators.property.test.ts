@@ -6,7 +6,7 @@ import { Bookmarks } from '../../src/change-broker/bookmarks.js';
 import { decodePageToken, encodePageToken } from '../../src/partner/paging.js';
 import { PartnerError } from '../../src/partner/errors.js';
 import { requireValidId } from '../../src/sds/ids.js';
-import { SdsError } from '../../src/sds/errors.js';
+import { AvevaError } from '../../src/errors/aveva.js';
 import { nestsDeeperThan } from '../../src/server/json-depth.js';
 import { pointerToNul } from '../../src/server/nul-bytes.js';
 import { ManualClock } from '../../src/store/clock.js';
@@ -53,9 +53,9 @@ describe('bookmark codec (properties)', () => {
         const altered = `${token.slice(0, i)}${replacement}${token.slice(i + 1)}`;
         // Base64url's last character carries padding bits; a change there may decode to the same bytes.
         fc.pre(altered !== token && Buffer.from(altered, 'base64url').compare(Buffer.from(token, 'base64url')) !== 0);
-        assert.throws(() => bookmarks.read(altered, signupId), SdsError);
+        assert.throws(() => bookmarks.read(altered, signupId), AvevaError);
         fc.pre(other !== signupId);
-        assert.throws(() => bookmarks.read(token, other), (e: unknown) => e instanceof SdsError && /another signup/.test(e.message));
+        assert.throws(() => bookmarks.read(token, other), (e: unknown) => e instanceof AvevaError && /another signup/.test(e.message));
       }),
     );
   });
@@ -66,7 +66,7 @@ describe('bookmark codec (properties)', () => {
         try {
           bookmarks.read(text, signupId);
         } catch (error) {
-          assert.ok(error instanceof SdsError, String(error));
+          assert.ok(error instanceof AvevaError, String(error));
         }
       }),
       { numRuns: 500 },
@@ -100,7 +100,7 @@ describe('input validators (properties)', () => {
       fc.property(fc.oneof(fc.string({ maxLength: 120 }), fc.string({ unit: 'binary', maxLength: 120 }), fc.constantFrom('__x', '.x', 'x.', 'a/b', '')), (id) => {
         const valid = id.length > 0 && id.length <= 100 && !/[\u0000-\u001f\u007f]/.test(id) && !id.startsWith('__') && !id.startsWith('.') && !id.endsWith('.') && !id.includes('/');
         if (valid) assert.equal(requireValidId('stream', id), id);
-        else assert.throws(() => requireValidId('stream', id), SdsError);
+        else assert.throws(() => requireValidId('stream', id), AvevaError);
       }),
       { numRuns: 500 },
     );
