@@ -1,29 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AvevaError } from '../errors/aveva.js';
+import type { components } from '../openapi-types/change-broker-push-v1.js';
 import type { CbSignupRow } from '../store/schema.js';
 import type { ChangeBrokerContext } from './context.js';
 import { requireActive } from './updates.js';
 import { currentChangeSeq } from '../sds/changes.js';
 import type { WebhookTargets } from './webhook-targets.js';
 
-export interface WebhookView {
-  id: string;
-  url: string;
-  description: string | null;
-  state: 'Enabled' | 'Disabled';
-  disabledReason: string | null;
-  createdDate: string;
-}
-
-export interface WebhookDeliveryView {
-  messageId: string;
-  attempt: number;
-  attemptedDate: string;
-  statusCode: number | null;
-  durationMs: number;
-  error: string | null;
-  updateCount: number;
-}
+// The shapes the push document declares for a webhook and a delivery attempt.
+export type WebhookView = components['schemas']['Webhook'];
+export type WebhookDeliveryView = components['schemas']['WebhookDelivery'];
 
 const toView = (row: { id: string; url: string; description: string | null; state: 'Enabled' | 'Disabled'; disabled_reason: string | null; created_at: string }): WebhookView => ({
   id: row.id,

@@ -1,18 +1,8 @@
 // The sandbox's journal entries and faults as they go over the wire; Node-free, so the console shares them.
+import type { components } from '../openapi-types/sandbox-v1.js';
 
-export interface JournalEntry {
-  requestId: string;
-  time: string;
-  method: string;
-  path: string;
-  operationId: string | null;
-  status: number;
-  durationMs: number;
-  clientId: string | null;
-  requestBody: unknown;
-  responseBody: unknown;
-  injectedFault: string | null;
-}
+/** As the sandbox document declares it. */
+export type JournalEntry = components['schemas']['JournalEntry'];
 
 export interface FaultInput {
   operationId?: string;
