@@ -1,3 +1,4 @@
+import { type SdsCall, scopeOfCall } from './call.js';
 import type { Clock } from '../store/clock.js';
 import type { Db } from '../store/database.js';
 import { type BatchedOutcome, type CheckedStream, sdsGroupCommit } from '../store/sds-writes.js';
@@ -90,15 +91,8 @@ const indexExists = (streamId: string, value: IndexValue['value']): AvevaError =
  * Insert, Update (upsert) or Replace (existing indexes only) in one transaction with the change record: either every
  * event is written and recorded, or nothing is. An empty list writes and records nothing.
  */
-export async function writeValues(
-  db: Db,
-  clock: Clock,
-  scope: StreamScope,
-  streamId: string,
-  who: Trustee,
-  mode: WriteMode,
-  events: readonly Event[],
-): Promise<void> {
+export async function writeValues(db: Db, clock: Clock, call: SdsCall, streamId: string, mode: WriteMode, events: readonly Event[]): Promise<void> {
+  const { scope, who } = await scopeOfCall(db, call);
   if (await writeValuesGroupCommitted(db, clock, scope, streamId, who, mode, events)) return;
   await writeValuesInTransaction(db, clock, scope, streamId, who, mode, events);
 }
@@ -277,13 +271,8 @@ export async function removeWindow(db: Db, clock: Clock, scope: StreamScope, str
  * Events from `start` to `end` (both included, either may be left out), ordered by index; a start after the end
  * reads the window backwards, as SDS does.
  */
-export async function readWindow(
-  db: Db,
-  scope: StreamScope,
-  streamId: string,
-  who: Trustee,
-  q: { start?: string; end?: string; count?: number },
-): Promise<Event[]> {
+export async function readWindow(db: Db, call: SdsCall, streamId: string, q: { start?: string; end?: string; count?: number }): Promise<Event[]> {
+  const { scope, who } = await scopeOfCall(db, call);
   const stream = await streamWithRight(db, scope, streamId, who, AccessRights.Read);
   const key = await typeKey(db, scope.tenantId, scope.namespaceId, stream.type_id);
   let from = q.start === undefined ? undefined : indexValue(q.start, key.keyTypeCode, 'startIndex').key;

@@ -1,3 +1,4 @@
+import { type SdsCall, scopeOfCall } from './call.js';
 import type { Clock } from '../store/clock.js';
 import type { Db } from '../store/database.js';
 import type { Trustee } from './access.js';
@@ -13,7 +14,8 @@ export interface Removal {
 }
 
 /** Removes the events a Remove Values call names, as one change; a call that names them ambiguously is refused. */
-export async function removeEvents(db: Db, clock: Clock, scope: StreamScope, streamId: string, who: Trustee, removal: Removal): Promise<void> {
+export async function removeEvents(db: Db, clock: Clock, call: SdsCall, streamId: string, removal: Removal): Promise<void> {
+  const { scope, who } = await scopeOfCall(db, call);
   const { index, startIndex, endIndex } = removal;
   const window = startIndex !== undefined || endIndex !== undefined;
   if (index !== undefined && index.length > 0 && !window) return removeValues(db, clock, scope, streamId, who, index);

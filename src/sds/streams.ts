@@ -1,3 +1,4 @@
+import { type SdsCall, scopeOfCall } from './call.js';
 import { lockStreamChanges } from '../store/change-log.js';
 import type { Clock } from '../store/clock.js';
 import type { Db } from '../store/database.js';
@@ -199,14 +200,8 @@ async function insertStream(db: Db, clock: Clock, scope: StreamScope, streamId: 
  * Get Or Create Stream: the caller becomes the owner of a new stream. An existing stream is returned (to a caller
  * that may read it) when it is identical to the body, else it is a conflict.
  */
-export async function getOrCreateStream(
-  db: Db,
-  clock: Clock,
-  scope: StreamScope,
-  streamId: string,
-  body: Record<string, unknown>,
-  who: Trustee,
-): Promise<{ stream: SdsStream; created: boolean }> {
+export async function getOrCreateStream(db: Db, clock: Clock, call: SdsCall, streamId: string, body: Record<string, unknown>): Promise<{ stream: SdsStream; created: boolean }> {
+  const { scope, who } = await scopeOfCall(db, call);
   const { typeId, definition } = normalizeStream(streamId, body);
   return retryCreationRace(() => db.transaction().execute(async (tx) => {
     const existing = await lockStream(tx, scope, streamId);
@@ -226,14 +221,8 @@ export async function getOrCreateStream(
 }
 
 /** Create Or Update Stream: creates it (the caller owns it) or, with Write, replaces its fields. */
-export async function createOrUpdateStream(
-  db: Db,
-  clock: Clock,
-  scope: StreamScope,
-  streamId: string,
-  body: Record<string, unknown>,
-  who: Trustee,
-): Promise<{ stream: SdsStream; created: boolean }> {
+export async function createOrUpdateStream(db: Db, clock: Clock, call: SdsCall, streamId: string, body: Record<string, unknown>): Promise<{ stream: SdsStream; created: boolean }> {
+  const { scope, who } = await scopeOfCall(db, call);
   const { typeId, definition } = normalizeStream(streamId, body);
   return retryCreationRace(() => db.transaction().execute(async (tx) => {
     const existing = await lockStream(tx, scope, streamId);
@@ -269,7 +258,8 @@ export async function createOrUpdateStream(
 }
 
 /** The streams the trustee may read, ordered by id. */
-export async function listStreams(db: Db, scope: StreamScope, who: Trustee, page: { skip: number; count: number }): Promise<SdsStream[]> {
+export async function listStreams(db: Db, call: SdsCall, page: { skip: number; count: number }): Promise<SdsStream[]> {
+  const { scope, who } = await scopeOfCall(db, call);
   const rows = await db
     .selectFrom('sds_streams')
     .selectAll()
@@ -285,7 +275,8 @@ export async function listStreams(db: Db, scope: StreamScope, who: Trustee, page
 }
 
 /** Deletes the stream and its events (needs Delete); the change log keeps what was already recorded. */
-export async function deleteStream(db: Db, scope: StreamScope, streamId: string, who: Trustee): Promise<void> {
+export async function deleteStream(db: Db, call: SdsCall, streamId: string): Promise<void> {
+  const { scope, who } = await scopeOfCall(db, call);
   await db.transaction().execute(async (tx) => {
     await streamWithRight(tx, scope, streamId, who, AccessRights.Delete, { lock: true });
     await tx
@@ -303,18 +294,21 @@ export async function deleteStream(db: Db, scope: StreamScope, streamId: string,
   });
 }
 
-export async function getStreamAccessControl(db: Db, scope: StreamScope, streamId: string, who: Trustee): Promise<AccessControlList> {
+export async function getStreamAccessControl(db: Db, call: SdsCall, streamId: string): Promise<AccessControlList> {
+  const { scope, who } = await scopeOfCall(db, call);
   return streamAccess(await streamWithRight(db, scope, streamId, who, AccessRights.Read)).acl;
 }
 
-export async function getStreamOwner(db: Db, scope: StreamScope, streamId: string, who: Trustee): Promise<Trustee> {
+export async function getStreamOwner(db: Db, call: SdsCall, streamId: string): Promise<Trustee> {
+  const { scope, who } = await scopeOfCall(db, call);
   return streamAccess(await streamWithRight(db, scope, streamId, who, AccessRights.Read)).owner;
 }
 
 export type { AccessControlListInput } from './access.js';
 
 /** Replaces the stream's access control list; only the owner or a trustee with ManageAccessControl may. */
-export async function setStreamAccessControl(db: Db, scope: StreamScope, streamId: string, acl: AccessControlListInput, who: Trustee): Promise<void> {
+export async function setStreamAccessControl(db: Db, call: SdsCall, streamId: string, acl: AccessControlListInput): Promise<void> {
+  const { scope, who } = await scopeOfCall(db, call);
   const list = normalizeAcl(acl);
   await db.transaction().execute(async (tx) => {
     await streamWithRight(tx, scope, streamId, who, AccessRights.ManageAccessControl, { lock: true });
@@ -329,6 +323,7 @@ export async function setStreamAccessControl(db: Db, scope: StreamScope, streamI
 }
 
 /** A stream the caller may read. */
-export async function readStream(db: Db, scope: StreamScope, streamId: string, who: Trustee): Promise<SdsStream> {
+export async function readStream(db: Db, call: SdsCall, streamId: string): Promise<SdsStream> {
+  const { scope, who } = await scopeOfCall(db, call);
   return toStream(await streamWithRight(db, scope, streamId, who, AccessRights.Read));
 }

@@ -1,3 +1,4 @@
+import { type SdsCall, scopeOfCall } from './call.js';
 import type { Clock } from '../store/clock.js';
 import type { Db } from '../store/database.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
@@ -159,12 +160,14 @@ export async function lockType(db: Db, tenantId: string, namespaceId: string, ty
     .executeTakeFirst();
 }
 
-export async function getType(db: Db, tenantId: string, namespaceId: string, typeId: string, who: Trustee): Promise<SdsType> {
+export async function getType(db: Db, call: SdsCall, typeId: string): Promise<SdsType> {
+  const { scope: { tenantId, namespaceId }, who } = await scopeOfCall(db, call);
   return JSON.parse((await typeWithRight(db, tenantId, namespaceId, typeId, who, AccessRights.Read)).definition) as SdsType;
 }
 
 /** The type's owner; a type created before access control has none and answers 404 here. */
-export async function getTypeOwner(db: Db, tenantId: string, namespaceId: string, typeId: string, who: Trustee): Promise<Trustee> {
+export async function getTypeOwner(db: Db, call: SdsCall, typeId: string): Promise<Trustee> {
+  const { scope: { tenantId, namespaceId }, who } = await scopeOfCall(db, call);
   const access = rowAccess(await typeWithRight(db, tenantId, namespaceId, typeId, who, AccessRights.Read));
   if (!access) {
     throw new AvevaError('type_owner_not_found', `The type '${typeId}' has no recorded owner.`, {
@@ -175,12 +178,14 @@ export async function getTypeOwner(db: Db, tenantId: string, namespaceId: string
   return access.owner;
 }
 
-export async function getTypeAccessControl(db: Db, tenantId: string, namespaceId: string, typeId: string, who: Trustee): Promise<AccessControlList> {
+export async function getTypeAccessControl(db: Db, call: SdsCall, typeId: string): Promise<AccessControlList> {
+  const { scope: { tenantId, namespaceId }, who } = await scopeOfCall(db, call);
   return rowAccess(await typeWithRight(db, tenantId, namespaceId, typeId, who, AccessRights.Read))?.acl ?? emptyAcl();
 }
 
 /** Replaces the type's access control list; only the owner or a trustee with ManageAccessControl may. */
-export async function setTypeAccessControl(db: Db, tenantId: string, namespaceId: string, typeId: string, input: AccessControlListInput, who: Trustee): Promise<void> {
+export async function setTypeAccessControl(db: Db, call: SdsCall, typeId: string, input: AccessControlListInput): Promise<void> {
+  const { scope: { tenantId, namespaceId }, who } = await scopeOfCall(db, call);
   const list = normalizeAcl(input);
   await db.transaction().execute(async (tx) => {
     if (!(await lockType(tx, tenantId, namespaceId, typeId))) throw typeNotFound(typeId);
@@ -211,7 +216,8 @@ export async function typeKey(db: Db, tenantId: string, namespaceId: string, typ
 }
 
 /** The types the trustee may read, paged over that list. */
-export async function listTypes(db: Db, tenantId: string, namespaceId: string, who: Trustee, page: { skip: number; count: number }): Promise<SdsType[]> {
+export async function listTypes(db: Db, call: SdsCall, page: { skip: number; count: number }): Promise<SdsType[]> {
+  const { scope: { tenantId, namespaceId }, who } = await scopeOfCall(db, call);
   const rows = await db
     .selectFrom('sds_types')
     .select(['definition', 'owner_type', 'owner_object_id', 'owner_tenant_id', 'acl'])
@@ -235,15 +241,8 @@ const typeConflict = (typeId: string): AvevaError =>
  * Get Or Create Type: creates it, or returns the existing one when it is identical; a different type under the same
  * id is a conflict. Two racing creators meet at the primary key, and the loser compares against the winner.
  */
-export async function getOrCreateType(
-  db: Db,
-  clock: Clock,
-  tenantId: string,
-  namespaceId: string,
-  typeId: string,
-  body: Record<string, unknown>,
-  who: Trustee,
-): Promise<{ type: SdsType; created: boolean }> {
+export async function getOrCreateType(db: Db, clock: Clock, call: SdsCall, typeId: string, body: Record<string, unknown>): Promise<{ type: SdsType; created: boolean }> {
+  const { scope: { tenantId, namespaceId }, who } = await scopeOfCall(db, call);
   const { type, key } = normalizeType(typeId, body);
   const compare = async (): Promise<{ type: SdsType; created: boolean } | undefined> => {
     const row = await findTypeRow(db, tenantId, namespaceId, typeId);
@@ -285,7 +284,8 @@ export async function getOrCreateType(
  * Deletes a type that no stream uses, for a trustee with Delete on it; the type row is locked first, so no stream of
  * it can be created meanwhile.
  */
-export async function deleteType(db: Db, tenantId: string, namespaceId: string, typeId: string, who: Trustee): Promise<void> {
+export async function deleteType(db: Db, call: SdsCall, typeId: string): Promise<void> {
+  const { scope: { tenantId, namespaceId }, who } = await scopeOfCall(db, call);
   await db.transaction().execute(async (tx) => {
     if (!(await lockType(tx, tenantId, namespaceId, typeId))) throw typeNotFound(typeId);
     await typeWithRight(tx, tenantId, namespaceId, typeId, who, AccessRights.Delete);

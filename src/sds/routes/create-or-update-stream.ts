@@ -1,11 +1,10 @@
 import type { operations } from '../../openapi-types/sds-v1.js';
 import { operationOf } from '../../server/route-module.js';
 import { createOrUpdateStream as createOrUpdate } from '../streams.js';
-import { scopeOf } from './scope.js';
+import { callOf } from './scope.js';
 
 /** PUT …/Streams/{streamId}: creates the stream (201) or updates it (204). */
 export const createOrUpdateStream = operationOf<operations>()('createOrUpdateStream', [], async (request, reply, app) => {
-  const { scope, who } = await scopeOf(app, request);
-  const { stream, created } = await createOrUpdate(app.store.db, app.clock, scope, request.params.streamId, request.body, who);
+  const { stream, created } = await createOrUpdate(app.store.db, app.clock, callOf(request), request.params.streamId, request.body);
   return created ? reply.code(201).send(stream) : reply.code(204).send();
 });

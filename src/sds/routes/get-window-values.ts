@@ -1,13 +1,12 @@
 import type { operations } from '../../openapi-types/sds-v1.js';
 import { operationOf } from '../../server/route-module.js';
 import { readWindow } from '../data.js';
-import { scopeOf } from './scope.js';
+import { callOf } from './scope.js';
 
 /** GET …/Streams/{streamId}/Data: the events in a window of the index. */
 export const getWindowValues = operationOf<operations>()('getWindowValues', [], async (request, _reply, app) => {
-  const { scope, who } = await scopeOf(app, request);
   const { startIndex, endIndex, count } = request.query;
-  return readWindow(app.store.db, scope, request.params.streamId, who, {
+  return readWindow(app.store.db, callOf(request), request.params.streamId, {
     ...(startIndex !== undefined ? { start: startIndex } : {}),
     ...(endIndex !== undefined ? { end: endIndex } : {}),
     ...(count !== undefined ? { count } : {}),

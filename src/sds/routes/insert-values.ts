@@ -1,11 +1,10 @@
 import type { operations } from '../../openapi-types/sds-v1.js';
 import { operationOf } from '../../server/route-module.js';
 import { writeValues } from '../data.js';
-import { scopeOf } from './scope.js';
+import { callOf } from './scope.js';
 
 /** POST …/Streams/{streamId}/Data: inserts events; an index already taken refuses the whole call. */
 export const insertValues = operationOf<operations>()('insertValues', [], async (request, reply, app) => {
-  const { scope, who } = await scopeOf(app, request);
-  await writeValues(app.store.db, app.clock, scope, request.params.streamId, who, 'Insert', request.body);
+  await writeValues(app.store.db, app.clock, callOf(request), request.params.streamId, 'Insert', request.body);
   return reply.code(204).send();
 });

@@ -1,11 +1,10 @@
 import type { operations } from '../../openapi-types/sds-v1.js';
 import { operationOf } from '../../server/route-module.js';
 import { setStreamAccessControl } from '../streams.js';
-import { scopeOf } from './scope.js';
+import { callOf } from './scope.js';
 
 /** PUT …/Streams/{streamId}/AccessControl. */
 export const updateStreamAccessControl = operationOf<operations>()('updateStreamAccessControl', [], async (request, reply, app) => {
-  const { scope, who } = await scopeOf(app, request);
-  await setStreamAccessControl(app.store.db, scope, request.params.streamId, request.body, who);
+  await setStreamAccessControl(app.store.db, callOf(request), request.params.streamId, request.body);
   return reply.code(204).send();
 });

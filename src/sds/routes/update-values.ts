@@ -1,11 +1,10 @@
 import type { operations } from '../../openapi-types/sds-v1.js';
 import { operationOf } from '../../server/route-module.js';
 import { writeValues } from '../data.js';
-import { scopeOf } from './scope.js';
+import { callOf } from './scope.js';
 
 /** PUT …/Streams/{streamId}/Data: upserts events, or replaces existing ones only (`allowCreate=false`). */
 export const updateValues = operationOf<operations>()('updateValues', ['allowCreate'], async (request, reply, app) => {
-  const { scope, who } = await scopeOf(app, request);
-  await writeValues(app.store.db, app.clock, scope, request.params.streamId, who, request.query.allowCreate ? 'Update' : 'Replace', request.body);
+  await writeValues(app.store.db, app.clock, callOf(request), request.params.streamId, request.query.allowCreate ? 'Update' : 'Replace', request.body);
   return reply.code(204).send();
 });
