@@ -80,5 +80,14 @@ if (files.some((file) => readFileSync(file, 'utf8').includes('ensureBuilt')) && 
   if (code !== 0) process.exit(1);
 }
 
+// `npx signups` in this folder installs it into npm's npx cache as a file: dependency the first time, which runs its
+// `prepare` script: a rebuild of dist/ while the other test file runs the command from it. Do that install here,
+// once, before the tests (later runs of npx find it installed and build nothing).
+if (files.some((file) => readFileSync(file, 'utf8').includes('npx signups'))) {
+  const warm = spawn('npx', ['--yes', 'signups', '--version'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const [code] = await once(warm, 'exit');
+  if (code !== 0) process.exit(1);
+}
+
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env });
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));
