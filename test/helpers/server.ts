@@ -1,4 +1,3 @@
-import { after, before, describe } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { configFromEnv, type ServerConfig } from '../../src/config/server-config.js';
 import { AccessTokens } from '../../src/identity/access-tokens.js';
@@ -8,6 +7,8 @@ import { ManualClock } from '../../src/store/clock.js';
 import type { DialectName, Store } from '../../src/store/database.js';
 import { getOrCreateSecret } from '../../src/store/settings.js';
 import { createPostgresDatabase, createSqliteDatabase, testDialects } from './dialects.js';
+import { call } from './http.js';
+import { describeWith } from './suite.js';
 
 export interface TestServer {
   dialect: DialectName;
@@ -18,7 +19,7 @@ export interface TestServer {
   config: ServerConfig;
   /** A new client (a partner, for the partner API) with these scopes. */
   client(scopes?: string[], tenantId?: string): Promise<{ id: string; secret: string }>;
-  /** An access token for a new client with these scopes, fetched from the token endpoint. */
+  /** An access token for a new client with these scopes, from the token endpoint (in process, through app.inject). */
   token(scopes?: string[]): Promise<string>;
   /** A token for a new client acting in `tenantId` (Change Broker and SDS routes), and that client's id. */
   tenantToken(tenantId: string): Promise<{ token: string; clientId: string }>;
@@ -55,13 +56,11 @@ export async function startServer(dialect: DialectName, overrides: Partial<Serve
     },
     async token(scopes = ALL_PARTNER_SCOPES) {
       const c = await server.client(scopes);
-      const res = await fetch(`${address}/oauth2/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: c.id, client_secret: c.secret }),
+      const res = await call<{ access_token: string }>(server, 'POST', '/oauth2/token', {
+        form: { grant_type: 'client_credentials', client_id: c.id, client_secret: c.secret },
       });
-      if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${await res.text()}`);
-      return ((await res.json()) as { access_token: string }).access_token;
+      if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${res.text}`);
+      return res.body.access_token;
     },
     async tenantToken(tenantId: string) {
       const c = await createClient(store.db, clock, { name: 'tenant-app', scopes: [], tenantId });
@@ -111,17 +110,5 @@ export function describeServer(name: string, body: (server: () => TestServer) =>
 }
 
 function describeOn(dialect: DialectName, name: string, body: (server: () => TestServer) => void, overrides: Partial<ServerConfig>): void {
-  describe(name, () => {
-    let server: TestServer | undefined;
-    before(async () => {
-      server = await startServer(dialect, overrides);
-    });
-    after(async () => {
-      await server?.close();
-    });
-    body(() => {
-      if (!server) throw new Error('server not started');
-      return server;
-    });
-  });
+  describeWith(name, () => startServer(dialect, overrides), (server) => server.close(), body);
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe } from 'node:test';
 import { startSignups, type StartedSignups, type StartSignupsOptions } from '../../src/index.js';
 import type { DialectName } from '../../src/store/database.js';
 import { call, type Answer } from '../helpers/http.js';
 import { createPostgresDatabase, testDialects } from '../helpers/dialects.js';
+import { describeWith } from '../helpers/suite.js';
 
 export interface SandboxServer extends StartedSignups {
   dialect: DialectName;
@@ -25,21 +25,7 @@ export async function startSandbox(dialect: DialectName, options: StartSignupsOp
 
 /** The suite once per dialect under test, each with its own sandbox server and database. */
 export function describeEachSandbox(name: string, body: (server: () => SandboxServer) => void, options: StartSignupsOptions = {}): void {
-  for (const dialect of testDialects()) {
-    describe(`${name} [${dialect}]`, () => {
-      let server: (SandboxServer & { drop(): Promise<void> }) | undefined;
-      before(async () => {
-        server = await startSandbox(dialect, options);
-      });
-      after(async () => {
-        await server?.drop();
-      });
-      body(() => {
-        if (!server) throw new Error('sandbox not started');
-        return server;
-      });
-    });
-  }
+  for (const dialect of testDialects()) describeWith(`${name} [${dialect}]`, () => startSandbox(dialect, options), (server) => server.drop(), body);
 }
 
 export const PARTNER_SCOPES = ['partner:create', 'partner:describe'];
