@@ -22,29 +22,29 @@ describeEachDialect('partner extensions security: an organization’s users', (s
   test('another partner’s organization is 404, exactly as the partner API answers for it', async () => {
     const s = server();
     const owner = await s.token();
-    const created = await call<{ organization_id: string }>(s.url, 'POST', '/partner/v2/signup', { token: owner, json: signupBody() });
+    const created = await call<{ organization_id: string }>(s, 'POST', '/partner/v2/signup', { token: owner, json: signupBody() });
     assert.equal(created.status, 201, created.text);
     const id = created.body.organization_id;
     const stranger = await s.token();
 
-    const users = await call<FailureBody>(s.url, 'GET', usersPath(id), { token: stranger });
+    const users = await call<FailureBody>(s, 'GET', usersPath(id), { token: stranger });
     const error = failure(users, 404);
     assert.match(error?.detail ?? '', new RegExp(id));
     assert.doesNotMatch(users.text, /Ada|Lovelace|@example\.com/, 'nothing of the users leaks');
-    const organization = await call<FailureBody>(s.url, 'GET', `/partner/v2/organizations/${id}`, { token: stranger });
+    const organization = await call<FailureBody>(s, 'GET', `/partner/v2/organizations/${id}`, { token: stranger });
     const strip = (body: FailureBody) => body.errors.map(({ id: _id, ...rest }) => rest);
     assert.deepEqual(strip(users.body), strip(organization.body), 'the same answer as GET /partner/v2/organizations/{id}');
   });
 
   test('no credentials: 401 with the bearer challenge; wrong Basic credentials: 401', async () => {
     const s = server();
-    const anonymous = await call(s.url, 'GET', usersPath('org-x'));
+    const anonymous = await call(s, 'GET', usersPath('org-x'));
     assert.equal(failure(anonymous, 401)?.code, 'user_unauthenticated');
     assert.match(anonymous.headers.get('www-authenticate') ?? '', /^Bearer realm="signups"/);
     const partner = await s.client();
-    const wrong = await call(s.url, 'GET', usersPath('org-x'), { headers: { authorization: `Basic ${Buffer.from(`${partner.id}:not-the-secret`).toString('base64')}` } });
+    const wrong = await call(s, 'GET', usersPath('org-x'), { headers: { authorization: `Basic ${Buffer.from(`${partner.id}:not-the-secret`).toString('base64')}` } });
     assert.equal(failure(wrong, 401)?.code, 'user_unauthenticated');
-    const garbage = await call(s.url, 'GET', usersPath('org-x'), { token: 'not-a-jwt' });
+    const garbage = await call(s, 'GET', usersPath('org-x'), { token: 'not-a-jwt' });
     failure(garbage, 401);
   });
 
@@ -52,9 +52,9 @@ describeEachDialect('partner extensions security: an organization’s users', (s
     const s = server();
     const partner = await s.client(['partner:create']);
     const basic = { authorization: `Basic ${Buffer.from(`${partner.id}:${partner.secret}`).toString('base64')}` };
-    const created = await call<{ organization_id: string }>(s.url, 'POST', '/partner/v2/signup', { headers: basic, json: signupBody() });
+    const created = await call<{ organization_id: string }>(s, 'POST', '/partner/v2/signup', { headers: basic, json: signupBody() });
     assert.equal(created.status, 201, created.text);
-    const forbidden = await call(s.url, 'GET', usersPath(created.body.organization_id), { headers: basic });
+    const forbidden = await call(s, 'GET', usersPath(created.body.organization_id), { headers: basic });
     const error = failure(forbidden, 403);
     assert.equal(error?.code, 'user_unauthorized');
     assert.match(error?.detail ?? '', /partner:describe/);
@@ -63,6 +63,6 @@ describeEachDialect('partner extensions security: an organization’s users', (s
   test('a tenant client (Change Broker) has no partner scope: 403', async () => {
     const s = server();
     const { token } = await s.tenantToken('tenant-users');
-    failure(await call(s.url, 'GET', usersPath('org-x'), { token }), 403);
+    failure(await call(s, 'GET', usersPath('org-x'), { token }), 403);
   });
 });

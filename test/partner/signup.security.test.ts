@@ -65,7 +65,7 @@ const DESCRIBE_OPERATIONS = [
 describeEachDialect('partner/v2 security: authentication and scopes', (server) => {
   test('no Authorization header: 401 Failure with a Bearer challenge and the request id', async () => {
     const s = server();
-    const res = await call(s.url, 'POST', '/partner/v2/signup', { json: signupBody() });
+    const res = await call(s, 'POST', '/partner/v2/signup', { json: signupBody() });
     const error = assertFailure(res, 401, 'user_unauthenticated');
     assert.equal(error.title, 'Authentication Required');
     assert.equal(res.headers.get('www-authenticate'), 'Bearer realm="signups"');
@@ -75,7 +75,7 @@ describeEachDialect('partner/v2 security: authentication and scopes', (server) =
   test('every operation that needs a token refuses a call without one', async () => {
     const s = server();
     for (const op of [...CREATE_OPERATIONS, ...DESCRIBE_OPERATIONS]) {
-      const res = await call(s.url, op.method, op.path, 'json' in op ? { json: op.json } : {});
+      const res = await call(s, op.method, op.path, 'json' in op ? { json: op.json } : {});
       assertFailure(res, 401, 'user_unauthenticated');
       assert.ok(res.headers.get('www-authenticate'), `${op.method} ${op.path}`);
     }
@@ -83,13 +83,13 @@ describeEachDialect('partner/v2 security: authentication and scopes', (server) =
 
   test('a garbage token is invalid_token', async () => {
     const s = server();
-    const res = await call(s.url, 'GET', '/partner/v2/organizations', { token: 'not-a-jwt' });
+    const res = await call(s, 'GET', '/partner/v2/organizations', { token: 'not-a-jwt' });
     assertInvalidToken(res);
   });
 
   test('an Authorization header that is not Bearer is invalid_token', async () => {
     const s = server();
-    const res = await call(s.url, 'GET', '/partner/v2/organizations', { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
+    const res = await call(s, 'GET', '/partner/v2/organizations', { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
     assertInvalidToken(res);
   });
 
@@ -108,7 +108,7 @@ describeEachDialect('partner/v2 security: authentication and scopes', (server) =
       .setExpirationTime(now + 3600)
       .setJti(randomUUID())
       .sign(otherKey);
-    const res = await call(s.url, 'GET', '/partner/v2/organizations', { token: forged });
+    const res = await call(s, 'GET', '/partner/v2/organizations', { token: forged });
     assertInvalidToken(res);
   });
 
@@ -129,7 +129,7 @@ describeEachDialect('partner/v2 security: authentication and scopes', (server) =
       return jwt.sign(options.signingKey ?? own.privateKey);
     };
     // The control: with everything right the server accepts it, so each refusal below is about one flaw.
-    const good = await call(s.url, 'GET', '/partner/v2/organizations', { token: await sign({}) });
+    const good = await call(s, 'GET', '/partner/v2/organizations', { token: await sign({}) });
     assert.equal(good.status, 200, good.text);
     const flawed = {
       'a link token type': await sign({ typ: 'link+jwt' }),
@@ -141,21 +141,21 @@ describeEachDialect('partner/v2 security: authentication and scopes', (server) =
       'an unknown key id': await sign({ kid: 'no-such-key' }),
     };
     for (const [flaw, token] of Object.entries(flawed)) {
-      const res = await call(s.url, 'GET', '/partner/v2/organizations', { token });
+      const res = await call(s, 'GET', '/partner/v2/organizations', { token });
       assert.equal(res.status, 401, `${flaw}: ${res.text}`);
       assertInvalidToken(res);
     }
     // An unsigned token ("alg": "none") with the right claims.
     const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const unsigned = `${encode({ alg: 'none', typ: 'at+jwt' })}.${encode({ iss: 'signups', sub: client.id, exp: now + 3600, scope: 'partner:create' })}.`;
-    assertInvalidToken(await call(s.url, 'GET', '/partner/v2/organizations', { token: unsigned }));
+    assertInvalidToken(await call(s, 'GET', '/partner/v2/organizations', { token: unsigned }));
   });
 
   test('a partner:describe token is refused (403) by every create operation', async () => {
     const s = server();
     const token = await s.token(['partner:describe']);
     for (const op of CREATE_OPERATIONS) {
-      const res = await call(s.url, op.method, op.path, { token, json: op.json });
+      const res = await call(s, op.method, op.path, { token, json: op.json });
       const error = assertFailure(res, 403, 'user_unauthorized');
       assert.equal(error.title, 'User Access Unauthorized', `${op.method} ${op.path}`);
       assert.match(error.detail ?? '', /partner:create/);
@@ -166,7 +166,7 @@ describeEachDialect('partner/v2 security: authentication and scopes', (server) =
     const s = server();
     const token = await s.token(['partner:create']);
     for (const op of DESCRIBE_OPERATIONS) {
-      const res = await call(s.url, op.method, op.path, { token });
+      const res = await call(s, op.method, op.path, { token });
       const error = assertFailure(res, 403, 'user_unauthorized');
       assert.match(error.detail ?? '', /partner:describe/, `${op.method} ${op.path}`);
     }
@@ -175,16 +175,16 @@ describeEachDialect('partner/v2 security: authentication and scopes', (server) =
   test('authentication and scopes are checked before the body is validated', async () => {
     const s = server();
     const invalid = { organization: { name: 'x' }, surprise: true };
-    const anonymous = await call(s.url, 'POST', '/partner/v2/signup', { json: invalid });
+    const anonymous = await call(s, 'POST', '/partner/v2/signup', { json: invalid });
     assertFailure(anonymous, 401, 'user_unauthenticated');
-    const garbage = await call(s.url, 'POST', '/partner/v2/signup', { token: 'garbage', json: invalid });
+    const garbage = await call(s, 'POST', '/partner/v2/signup', { token: 'garbage', json: invalid });
     assertInvalidToken(garbage);
     const describeOnly = await s.token(['partner:describe']);
-    const forbidden = await call(s.url, 'POST', '/partner/v2/signup', { token: describeOnly, json: invalid });
+    const forbidden = await call(s, 'POST', '/partner/v2/signup', { token: describeOnly, json: invalid });
     assertFailure(forbidden, 403, 'user_unauthorized');
     // With the right scope the same body is a validation error, so the checks above were not luck.
     const allowed = await s.token();
-    const validated = await call(s.url, 'POST', '/partner/v2/signup', { token: allowed, json: invalid });
+    const validated = await call(s, 'POST', '/partner/v2/signup', { token: allowed, json: invalid });
     assert.equal(validated.status, 400, validated.text);
   });
 });
@@ -193,15 +193,15 @@ describeEachDialect('partner/v2 security: expired tokens', (server) => {
   test('a token past its lifetime is invalid_token and says it expired', async () => {
     const s = server();
     const token = await s.token();
-    const before = await call(s.url, 'GET', '/partner/v2/organizations', { token });
+    const before = await call(s, 'GET', '/partner/v2/organizations', { token });
     assert.equal(before.status, 200, before.text);
     s.clock.advance(2 * 3600_000);
-    const res = await call(s.url, 'GET', '/partner/v2/organizations', { token });
+    const res = await call(s, 'GET', '/partner/v2/organizations', { token });
     assertInvalidToken(res);
     assert.match(res.headers.get('www-authenticate') ?? '', /error_description="[^"]*expired[^"]*"/);
     // A token issued after the clock moved is accepted again.
     const fresh = await s.token();
-    const after = await call(s.url, 'GET', '/partner/v2/organizations', { token: fresh });
+    const after = await call(s, 'GET', '/partner/v2/organizations', { token: fresh });
     assert.equal(after.status, 200, after.text);
   });
 });
@@ -211,41 +211,41 @@ describeEachDialect('partner/v2 security: partner isolation', (server) => {
     const s = server();
     const tokenA = await s.token();
     const tokenB = await s.token();
-    const signedUp = await call<SignupAnswer>(s.url, 'POST', '/partner/v2/signup', { token: tokenA, json: signupBody({ withUser: false }) });
+    const signedUp = await call<SignupAnswer>(s, 'POST', '/partner/v2/signup', { token: tokenA, json: signupBody({ withUser: false }) });
     assert.equal(signedUp.status, 201, signedUp.text);
     const orgId = signedUp.body.organization_id;
-    const listA = await call<{ data: Entitlement[] }>(s.url, 'GET', `/partner/v2/entitlements?organization.id=${orgId}`, { token: tokenA });
+    const listA = await call<{ data: Entitlement[] }>(s, 'GET', `/partner/v2/entitlements?organization.id=${orgId}`, { token: tokenA });
     assert.equal(listA.status, 200, listA.text);
     const entitlement = listA.body.data[0];
     assert.ok(entitlement, listA.text);
 
     // A sees its own; B sees nothing of A's.
-    assert.equal((await call(s.url, 'GET', `/partner/v2/entitlements/${entitlement.id}`, { token: tokenA })).status, 200);
-    assert.equal((await call(s.url, 'GET', `/partner/v2/organizations/${orgId}`, { token: tokenA })).status, 200);
-    assertFailure(await call(s.url, 'GET', `/partner/v2/entitlements/${entitlement.id}`, { token: tokenB }), 404, undefined);
-    assertFailure(await call(s.url, 'GET', `/partner/v2/organizations/${orgId}`, { token: tokenB }), 404, undefined);
+    assert.equal((await call(s, 'GET', `/partner/v2/entitlements/${entitlement.id}`, { token: tokenA })).status, 200);
+    assert.equal((await call(s, 'GET', `/partner/v2/organizations/${orgId}`, { token: tokenA })).status, 200);
+    assertFailure(await call(s, 'GET', `/partner/v2/entitlements/${entitlement.id}`, { token: tokenB }), 404, undefined);
+    assertFailure(await call(s, 'GET', `/partner/v2/organizations/${orgId}`, { token: tokenB }), 404, undefined);
 
     for (const path of ['/partner/v2/entitlements', `/partner/v2/entitlements?organization.id=${orgId}`, '/partner/v2/organizations']) {
-      const list = await call<List>(s.url, 'GET', path, { token: tokenB });
+      const list = await call<List>(s, 'GET', path, { token: tokenB });
       assert.equal(list.status, 200, list.text);
       assert.deepEqual(list.body.data, [], path);
       assert.equal(list.body.metadata.total_size, 0, path);
     }
 
     // B cannot take A's entitlement into a signup of its own by URL; nothing is created for B.
-    const byReference = await call(s.url, 'POST', '/partner/v2/signup', {
+    const byReference = await call(s, 'POST', '/partner/v2/signup', {
       token: tokenB,
       json: { organization: { name: 'Other Org', sso_config: ssoConfig() }, entitlement: { related: entitlement.metadata.self } },
     });
     const error = assertFailure(byReference, 404, undefined);
     assert.equal(error.source?.pointer, '/entitlement/related');
-    const orgsB = await call<List>(s.url, 'GET', '/partner/v2/organizations', { token: tokenB });
+    const orgsB = await call<List>(s, 'GET', '/partner/v2/organizations', { token: tokenB });
     assert.equal(orgsB.body.metadata.total_size, 0, orgsB.text);
 
     // B cannot activate A's incomplete signup; A still can.
-    const activateB = await call(s.url, 'POST', '/partner/v2/signup/activate', { token: tokenB, json: { organization_id: orgId, user: user() } });
+    const activateB = await call(s, 'POST', '/partner/v2/signup/activate', { token: tokenB, json: { organization_id: orgId, user: user() } });
     assertFailure(activateB, 404, undefined);
-    const activateA = await call(s.url, 'POST', '/partner/v2/signup/activate', { token: tokenA, json: { organization_id: orgId, user: user() } });
+    const activateA = await call(s, 'POST', '/partner/v2/signup/activate', { token: tokenA, json: { organization_id: orgId, user: user() } });
     assert.equal(activateA.status, 201, activateA.text);
   });
 });
@@ -259,12 +259,12 @@ describeEachDialect(
       const tokenA = await s.token();
       const tokenB = await s.token();
       for (let i = 1; i <= 3; i++) {
-        const res = await call(s.url, 'GET', '/partner/v2/organizations', { token: tokenA });
+        const res = await call(s, 'GET', '/partner/v2/organizations', { token: tokenA });
         assert.equal(res.status, 200, res.text);
         assert.equal(res.headers.get('x-ratelimit-limit'), '3');
         assert.equal(res.headers.get('x-ratelimit-remaining'), String(3 - i));
       }
-      const limited = await call(s.url, 'GET', '/partner/v2/organizations', { token: tokenA });
+      const limited = await call(s, 'GET', '/partner/v2/organizations', { token: tokenA });
       const error = assertFailure(limited, 429, 'rate_limit_exceeded');
       assert.equal(error.title, 'Too Many Requests');
       assert.equal(limited.headers.get('x-ratelimit-limit'), '3');
@@ -276,7 +276,7 @@ describeEachDialect(
       assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60, `Retry-After: ${limited.headers.get('retry-after')}`);
 
       // The limit is per client: B has its own window.
-      const other = await call(s.url, 'GET', '/partner/v2/organizations', { token: tokenB });
+      const other = await call(s, 'GET', '/partner/v2/organizations', { token: tokenB });
       assert.equal(other.status, 200, other.text);
       assert.equal(other.headers.get('x-ratelimit-remaining'), '2');
     });
@@ -290,7 +290,7 @@ describeEachDialect('partner/v2 security: unexpected faults', (server) => {
     const token = await s.token();
     await s.store.db.destroy();
     const requestId = 'fault-probe-1';
-    const res = await call(s.url, 'GET', '/partner/v2/organizations', { token, headers: { 'x-request-id': requestId } });
+    const res = await call(s, 'GET', '/partner/v2/organizations', { token, headers: { 'x-request-id': requestId } });
     const error = assertFailure(res, 500, 'internal_error');
     assert.equal(error.title, 'Internal Server Error');
     assert.equal(error.id, requestId);
@@ -305,10 +305,10 @@ describeServer('partner/v2 security: request ids', (server) => {
   test('a well-formed X-Request-Id is echoed in the header and in errors', async () => {
     const s = server();
     const id = 'abc-123_x=';
-    const res = await call(s.url, 'GET', '/partner/v2/organizations', { headers: { 'x-request-id': id } });
+    const res = await call(s, 'GET', '/partner/v2/organizations', { headers: { 'x-request-id': id } });
     assert.equal(res.headers.get('x-request-id'), id);
     assert.equal(assertFailure(res, 401, 'user_unauthenticated').id, id);
-    const ok = await call(s.url, 'GET', '/healthz', { headers: { 'x-request-id': id } });
+    const ok = await call(s, 'GET', '/healthz', { headers: { 'x-request-id': id } });
     assert.equal(ok.status, 200);
     assert.equal(ok.headers.get('x-request-id'), id);
   });
@@ -316,7 +316,7 @@ describeServer('partner/v2 security: request ids', (server) => {
   test('a malformed X-Request-Id is replaced by a new UUID', async () => {
     const s = server();
     for (const bad of ['a'.repeat(300), 'has spaces in it', 'quote"d', "it's", '<script>']) {
-      const res = await call(s.url, 'GET', '/partner/v2/organizations', { headers: { 'x-request-id': bad } });
+      const res = await call(s, 'GET', '/partner/v2/organizations', { headers: { 'x-request-id': bad } });
       const header = res.headers.get('x-request-id') ?? '';
       assert.match(header, UUID, `for ${JSON.stringify(bad.slice(0, 20))}`);
       assert.equal(assertFailure(res, 401, 'user_unauthenticated').id, header);
@@ -325,8 +325,8 @@ describeServer('partner/v2 security: request ids', (server) => {
 
   test('each request without an id gets a different one', async () => {
     const s = server();
-    const a = await call(s.url, 'GET', '/healthz');
-    const b = await call(s.url, 'GET', '/healthz');
+    const a = await call(s, 'GET', '/healthz');
+    const b = await call(s, 'GET', '/healthz');
     assert.match(a.headers.get('x-request-id') ?? '', UUID);
     assert.match(b.headers.get('x-request-id') ?? '', UUID);
     assert.notEqual(a.headers.get('x-request-id'), b.headers.get('x-request-id'));
