@@ -4,7 +4,7 @@ import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet, jwtVerify
 import { AccessTokens } from '../../src/identity/access-tokens.js';
 import { rotateSigningKey } from '../../src/identity/signing-keys.js';
 import { buildApp } from '../../src/server/app.js';
-import { call } from '../helpers/http.js';
+import { call, type Target } from '../helpers/http.js';
 import { describeEachDialect } from '../helpers/server.js';
 import { sdsTenant, simpleType } from '../sds/sds-fixtures.js';
 
@@ -17,7 +17,7 @@ interface ProviderMetadata {
   scopes_supported: string[];
 }
 
-const metadataOf = async (base: string, prefix: string): Promise<ProviderMetadata> => {
+const metadataOf = async (base: Target, prefix: string): Promise<ProviderMetadata> => {
   const res = await call<ProviderMetadata>(base, 'GET', `${prefix}/.well-known/openid-configuration`);
   assert.equal(res.status, 200, res.text);
   assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
@@ -31,14 +31,14 @@ describeEachDialect('OpenID Provider discovery, JWKS and ES256 access tokens', (
       ['/identity', '/identity/connect/token'],
       ['', '/oauth2/token'],
     ] as const) {
-      const metadata = await metadataOf(s.url, prefix);
+      const metadata = await metadataOf(s, prefix);
       assert.equal(metadata.issuer, `${s.url}${prefix}`);
       assert.equal(metadata.token_endpoint, `${s.url}${tokenPath}`);
       assert.equal(metadata.jwks_uri, `${s.url}${prefix}/.well-known/openid-configuration/jwks`);
       assert.deepEqual(metadata.grant_types_supported, ['client_credentials']);
       assert.deepEqual(metadata.token_endpoint_auth_methods_supported.sort(), ['client_secret_basic', 'client_secret_post']);
       assert.ok(metadata.scopes_supported.includes('partner:create') && metadata.scopes_supported.includes('partner:describe'));
-      const jwks = await call<JSONWebKeySet>(s.url, 'GET', new URL(metadata.jwks_uri).pathname);
+      const jwks = await call<JSONWebKeySet>(s, 'GET', new URL(metadata.jwks_uri).pathname);
       assert.equal(jwks.status, 200, jwks.text);
       assert.ok(jwks.body.keys.length >= 1);
       for (const key of jwks.body.keys) {
@@ -56,35 +56,34 @@ describeEachDialect('OpenID Provider discovery, JWKS and ES256 access tokens', (
     const t = await sdsTenant(s);
     const client = await s.client([], t.tenantId);
     // What adh_sample_library_preview does: GET {base}/identity/.well-known/openid-configuration, read token_endpoint.
-    const discovery = await fetch(`${s.url}/identity/.well-known/openid-configuration`, { headers: { accept: 'application/json' } });
+    const discovery = await call<{ token_endpoint: string }>(s, 'GET', '/identity/.well-known/openid-configuration', { headers: { accept: 'application/json' } });
     assert.equal(discovery.status, 200);
-    const tokenEndpoint = ((await discovery.json()) as { token_endpoint: string }).token_endpoint;
+    const tokenEndpoint = discovery.body.token_endpoint;
     assert.ok(URL.canParse(tokenEndpoint), tokenEndpoint);
     // requests.post(token_endpoint, data={client_id, client_secret, grant_type}) sends a form.
-    const tokenRes = await fetch(tokenEndpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({ client_id: client.id, client_secret: client.secret, grant_type: 'client_credentials' }),
+    const tokenRes = await call<{ access_token: string; expires_in: number }>(s, 'POST', new URL(tokenEndpoint).pathname, {
+      headers: { accept: 'application/json' },
+      form: { client_id: client.id, client_secret: client.secret, grant_type: 'client_credentials' },
     });
     assert.equal(tokenRes.status, 200);
-    const token = (await tokenRes.json()) as { access_token: string; expires_in: number };
+    const token = tokenRes.body;
     assert.ok(typeof token.access_token === 'string' && token.expires_in > 300, 'access_token and expires_in (refresh at < 5 min)');
-    const headers = { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json', accept: 'application/json' };
-    const type = await fetch(`${s.url}/api/v1/Tenants/${t.tenantId}/Namespaces/${t.namespaceId}/Types/SimpleType`, {
-      method: 'POST',
+    const headers = { 'content-type': 'application/json', accept: 'application/json' };
+    const type = await call(s, 'POST', `/api/v1/Tenants/${t.tenantId}/Namespaces/${t.namespaceId}/Types/SimpleType`, {
+      token: token.access_token,
       headers,
-      body: JSON.stringify(simpleType()),
+      json: simpleType(),
     });
-    assert.equal(type.status, 201, await type.text());
-    const types = await fetch(`${s.url}/api/v1/Tenants/${t.tenantId}/Namespaces/${t.namespaceId}/Types`, { headers });
+    assert.equal(type.status, 201, type.text);
+    const types = await call(s, 'GET', `/api/v1/Tenants/${t.tenantId}/Namespaces/${t.namespaceId}/Types`, { token: token.access_token, headers });
     assert.equal(types.status, 200);
 
     // A client can verify the token itself with the published keys.
     const header = decodeProtectedHeader(token.access_token);
     assert.equal(header.alg, 'ES256');
     assert.ok(header.kid);
-    const metadata = await metadataOf(s.url, '/identity');
-    const jwks = (await (await fetch(metadata.jwks_uri)).json()) as JSONWebKeySet;
+    const metadata = await metadataOf(s, '/identity');
+    const jwks = (await call<JSONWebKeySet>(s, 'GET', new URL(metadata.jwks_uri).pathname)).body;
     const { payload } = await jwtVerify(token.access_token, createLocalJWKSet(jwks), { issuer: metadata.issuer, algorithms: ['ES256'] });
     assert.equal(payload.sub, client.id);
     assert.equal(payload.tenant_id, t.tenantId);
@@ -93,12 +92,13 @@ describeEachDialect('OpenID Provider discovery, JWKS and ES256 access tokens', (
   test('a second process on the same database signs and accepts the same tokens, and a rotated key is picked up', async () => {
     const s = server();
     const second = await buildApp({ store: s.store, config: s.config, clock: s.clock, logger: false });
-    const secondUrl = await second.listen({ host: '127.0.0.1', port: 0 });
+    // The second app is reached in process too, as the first: the subject is the shared database, not the socket.
+    const secondApp = { app: second };
     try {
       const token = await s.token();
-      assert.equal((await call(secondUrl, 'GET', '/partner/v2/organizations', { token })).status, 200);
-      const keysOf = async (base: string) => (await call<JSONWebKeySet>(base, 'GET', '/.well-known/openid-configuration/jwks')).body.keys.map((k) => k.kid);
-      assert.deepEqual(await keysOf(secondUrl), await keysOf(s.url));
+      assert.equal((await call(secondApp, 'GET', '/partner/v2/organizations', { token })).status, 200);
+      const keysOf = async (base: Target) => (await call<JSONWebKeySet>(base, 'GET', '/.well-known/openid-configuration/jwks')).body.keys.map((k) => k.kid);
+      assert.deepEqual(await keysOf(secondApp), await keysOf(s));
 
       const newKid = await rotateSigningKey(s.store.db);
       // A process started after the rotation signs with the new key; the running ones accept its tokens at once.
@@ -106,7 +106,7 @@ describeEachDialect('OpenID Provider discovery, JWKS and ES256 access tokens', (
       const client = await s.client();
       const rotated = await fresh.issue({ id: client.id, name: 'c', scopes: ['partner:describe'], tenantId: null }, ['partner:describe']);
       assert.equal(decodeProtectedHeader(rotated.accessToken).kid, newKid);
-      for (const base of [s.url, secondUrl]) {
+      for (const base of [s, secondApp]) {
         assert.equal((await call(base, 'GET', '/partner/v2/organizations', { token: rotated.accessToken })).status, 200);
         // Tokens signed with the old key stay valid until they expire.
         assert.equal((await call(base, 'GET', '/partner/v2/organizations', { token })).status, 200);

@@ -26,7 +26,7 @@ function basic(id: string, secret: string): string {
 }
 
 function requestToken(s: TestServer, path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
-  return call<TokenAnswer | OAuthErrorBody>(s.url, 'POST', path, {
+  return call<TokenAnswer | OAuthErrorBody>(s, 'POST', path, {
     body: new URLSearchParams(form).toString(),
     headers: { 'content-type': FORM, ...headers },
   });
@@ -66,7 +66,7 @@ describeEachDialect('OAuth2 client-credentials token endpoint', (server) => {
       const claims = decodeJwt(token.access_token);
       assert.equal(claims.sub, client.id);
       assert.equal(claims.exp, Math.floor(s.clock.now().getTime() / 1000) + 3600);
-      const use = await call(s.url, 'GET', '/partner/v2/organizations', { token: token.access_token });
+      const use = await call(s, 'GET', '/partner/v2/organizations', { token: token.access_token });
       assert.equal(use.status, 200, use.text);
     });
 
@@ -150,9 +150,9 @@ describeEachDialect('OAuth2 client-credentials token endpoint', (server) => {
     });
     const token = assertToken(res, 'partner:describe');
     assert.equal(decodeJwt(token.access_token).scope, 'partner:describe');
-    const read = await call(s.url, 'GET', '/partner/v2/organizations', { token: token.access_token });
+    const read = await call(s, 'GET', '/partner/v2/organizations', { token: token.access_token });
     assert.equal(read.status, 200, read.text);
-    const write = await call<FailureBody>(s.url, 'POST', '/partner/v2/signup', { token: token.access_token, json: signupBody() });
+    const write = await call<FailureBody>(s, 'POST', '/partner/v2/signup', { token: token.access_token, json: signupBody() });
     assert.equal(write.status, 403, write.text);
     assert.equal(write.body.errors[0]?.code, 'user_unauthorized');
   });
@@ -161,7 +161,7 @@ describeEachDialect('OAuth2 client-credentials token endpoint', (server) => {
     const s = server();
     const client = await s.client();
     for (const path of TOKEN_PATHS) {
-      const res = await call<OAuthErrorBody>(s.url, 'POST', path, {
+      const res = await call<OAuthErrorBody>(s, 'POST', path, {
         json: { grant_type: 'client_credentials', client_id: client.id, client_secret: client.secret },
       });
       assertOAuthError(res, 415, 'invalid_request');
@@ -183,7 +183,7 @@ describeEachDialect('OAuth2 client-credentials token endpoint', (server) => {
   test('a repeated parameter is invalid_request (RFC 6749 §3.2)', async () => {
     const s = server();
     const client = await s.client();
-    const res = await call<OAuthErrorBody>(s.url, 'POST', '/oauth2/token', {
+    const res = await call<OAuthErrorBody>(s, 'POST', '/oauth2/token', {
       body: `grant_type=client_credentials&grant_type=password&client_id=${client.id}&client_secret=${client.secret}`,
       headers: { 'content-type': FORM },
     });
