@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createNamespace } from '../../src/sds/namespaces.js';
-import { call, type Answer } from '../helpers/http.js';
+import { call, type Answer, type CallOptions } from '../helpers/http.js';
 import type { TestServer } from '../helpers/server.js';
 
 export interface SdsErrorBody {
@@ -19,7 +19,7 @@ export interface SdsTenant {
   token: string;
   clientId: string;
   path(rest: string): string;
-  call<T = unknown>(method: string, rest: string, options?: { json?: unknown; token?: string; body?: string; headers?: Record<string, string> }): Promise<Answer<T>>;
+  call<T = unknown>(method: string, rest: string, options?: CallOptions): Promise<Answer<T>>;
 }
 
 export async function sdsTenant(s: TestServer, tenantId = `tenant-${randomUUID().slice(0, 8)}`, namespaceId = 'ns'): Promise<SdsTenant> {
@@ -32,7 +32,7 @@ export async function sdsTenant(s: TestServer, tenantId = `tenant-${randomUUID()
     token,
     clientId,
     path,
-    call: (method, rest, options = {}) => call(s.url, method, path(rest), { token, ...options }),
+    call: (method, rest, options = {}) => call(s, method, path(rest), { token, ...options }),
   };
 }
 

@@ -10,7 +10,7 @@ const EVENT = { Timestamp: '2026-01-01T00:00:00Z', Value: 1 };
 /** A second client acting in the same tenant as `t`. */
 async function colleague(s: TestServer, t: SdsTenant): Promise<SdsTenant> {
   const { token, clientId } = await s.tenantToken(t.tenantId);
-  return { ...t, token, clientId, call: (method, rest, options = {}) => call(s.url, method, t.path(rest), { token, ...options }) };
+  return { ...t, token, clientId, call: (method, rest, options = {}) => call(s, method, t.path(rest), { token, ...options }) };
 }
 
 const trustee = (t: SdsTenant) => ({ Type: 'Client', ObjectId: t.clientId, TenantId: t.tenantId });
@@ -36,8 +36,8 @@ describeEachDialect('SDS security: tokens, tenants and stream access control', (
     ] as const;
     for (const [method, rest] of operations) {
       const json = method === 'POST' || method === 'PUT' ? {} : undefined;
-      assertSdsError(await call(s.url, method, t.path(rest), json === undefined ? {} : { json }), 401);
-      assertSdsError(await call(s.url, method, t.path(rest), { token: 'not-a-token', ...(json === undefined ? {} : { json }) }), 401);
+      assertSdsError(await call(s, method, t.path(rest), json === undefined ? {} : { json }), 401);
+      assertSdsError(await call(s, method, t.path(rest), { token: 'not-a-token', ...(json === undefined ? {} : { json }) }), 401);
     }
   });
 
@@ -46,12 +46,12 @@ describeEachDialect('SDS security: tokens, tenants and stream access control', (
     const t = await sdsTenant(s);
     await typeAndStream(t, 's');
     const other = await sdsTenant(s);
-    assertSdsError(await call(s.url, 'GET', t.path('/Streams/s'), { token: other.token }), 403);
-    assertSdsError(await call(s.url, 'GET', t.path('/Streams/s/Data'), { token: other.token }), 403);
-    assertSdsError(await call(s.url, 'POST', t.path('/Streams/s/Data'), { token: other.token, json: [EVENT] }), 403);
-    assertSdsError(await call(s.url, 'GET', `/api/v1/Tenants/${t.tenantId}/Namespaces/missing/Streams`, { token: other.token }), 403);
+    assertSdsError(await call(s, 'GET', t.path('/Streams/s'), { token: other.token }), 403);
+    assertSdsError(await call(s, 'GET', t.path('/Streams/s/Data'), { token: other.token }), 403);
+    assertSdsError(await call(s, 'POST', t.path('/Streams/s/Data'), { token: other.token, json: [EVENT] }), 403);
+    assertSdsError(await call(s, 'GET', `/api/v1/Tenants/${t.tenantId}/Namespaces/missing/Streams`, { token: other.token }), 403);
     // A partner client (no tenant) is refused too.
-    assertSdsError(await call(s.url, 'GET', t.path('/Types'), { token: await s.mintToken() }), 403);
+    assertSdsError(await call(s, 'GET', t.path('/Types'), { token: await s.mintToken() }), 403);
   });
 
   test('a second client of the tenant without an ACL entry cannot read, write, delete or manage the stream (403)', async () => {

@@ -8,7 +8,7 @@ import { assertSdsError, type SdsTenant, sdsTenant, simpleType } from './sds-fix
 /** A second client acting in the same tenant as `t`. */
 async function colleague(s: TestServer, t: SdsTenant): Promise<SdsTenant> {
   const { token, clientId } = await s.tenantToken(t.tenantId);
-  return { ...t, token, clientId, call: (method, rest, options = {}) => call(s.url, method, t.path(rest), { token, ...options }) };
+  return { ...t, token, clientId, call: (method, rest, options = {}) => call(s, method, t.path(rest), { token, ...options }) };
 }
 
 const trustee = (t: SdsTenant) => ({ Type: 'Client', ObjectId: t.clientId, TenantId: t.tenantId });
@@ -44,7 +44,7 @@ describeEachDialect('SDS security: type access control', (server) => {
     assert.equal((await grant(1)).status, 204);
     assert.equal((await other.call('GET', '/Types/T2')).status, 200);
     assert.equal((await other.call<unknown[]>('GET', '/Types')).body.length, 1);
-    // Get-or-create of the existing type answers 302 to it (fetch follows it to the type).
+    // Get-or-create of the existing type answers 302 to it (the call follows it to the type, as fetch does).
     assert.equal((await other.call('POST', '/Types/T2', { json: simpleType('T2') })).status, 200);
     assertSdsError(await other.call('DELETE', '/Types/T2'), 403);
     const acl = await owner.call<{ RoleTrusteeAccessControlEntries: unknown[] }>('GET', '/Types/T2/AccessControl');

@@ -50,15 +50,10 @@ describeEachDialect('SDS types and streams: happy paths', (server) => {
         { id: 'Value', name: 'Value', sdsType: { id: 'Double', sdsTypeCode: 'Double' } },
       ],
     };
-    const res = await fetch(`${s.url}${t.path('/Types/SimpleType')}`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(again),
-    });
+    const res = await t.call<SdsType>('POST', '/Types/SimpleType', { json: again, redirect: 'manual' });
     assert.equal(res.status, 302);
     assert.equal(res.headers.get('location'), `${s.url}${t.path('/Types/SimpleType')}`);
-    assert.equal(((await res.json()) as SdsType).Id, 'SimpleType');
+    assert.equal(res.body.Id, 'SimpleType');
     const followed = await t.call<SdsType>('POST', '/Types/SimpleType', { json: again });
     assert.equal(followed.status, 200);
     assert.equal(followed.body.Id, 'SimpleType');
@@ -100,12 +95,7 @@ describeEachDialect('SDS types and streams: happy paths', (server) => {
     assert.equal(created.body.CreatedDate, s.clock.now().toISOString());
     assert.equal(created.body.ModifiedDate, created.body.CreatedDate);
 
-    const res = await fetch(`${s.url}${t.path('/Streams/s1')}`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ ...body, InterpolationMode: 3 }),
-    });
+    const res = await t.call('POST', '/Streams/s1', { json: { ...body, InterpolationMode: 3 }, redirect: 'manual' });
     assert.equal(res.status, 302);
     assert.equal(res.headers.get('location'), `${s.url}${t.path('/Streams/s1')}`);
     const followed = await t.call<SdsStream>('POST', '/Streams/s1', { json: body });
