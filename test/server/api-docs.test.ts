@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -15,7 +14,7 @@ describeServer('API documentation, OpenAPI documents and the landing page', (ser
     const s = server();
     assert.ok(documentFiles.length >= 3);
     for (const file of documentFiles) {
-      const res = await call<string>(s.url, 'GET', `/openapi/${file}`);
+      const res = await call<string>(s, 'GET', `/openapi/${file}`);
       assert.equal(res.status, 200, `${file}: ${res.text.slice(0, 200)}`);
       assert.match(res.headers.get('content-type') ?? '', /^application\/yaml/);
       const original = readFileSync(join(OPENAPI_DIR, file), 'utf8');
@@ -32,7 +31,7 @@ describeServer('API documentation, OpenAPI documents and the landing page', (ser
     const s = server();
     for (const file of documentFiles) {
       const name = file.replace(/\.yaml$/, '');
-      const res = await call<Record<string, unknown>>(s.url, 'GET', `/openapi/${name}.json`);
+      const res = await call<Record<string, unknown>>(s, 'GET', `/openapi/${name}.json`);
       assert.equal(res.status, 200, name);
       assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
       const original = parse(readFileSync(join(OPENAPI_DIR, file), 'utf8')) as Record<string, unknown>;
@@ -42,46 +41,39 @@ describeServer('API documentation, OpenAPI documents and the landing page', (ser
 
   test('the served servers entry names the host the client reached', async () => {
     const s = server();
-    const text = await new Promise<string>((resolve, reject) => {
-      const req = request(`${s.url}/openapi/partner-v2.json`, { headers: { host: 'signups.example:9443' } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve(body));
-      });
-      req.on('error', reject).end();
-    });
-    assert.deepEqual((JSON.parse(text) as { servers: unknown }).servers, [{ url: 'http://signups.example:9443' }]);
+    const res = await call<{ servers: unknown }>(s, 'GET', '/openapi/partner-v2.json', { headers: { host: 'signups.example:9443' } });
+    assert.deepEqual(res.body.servers, [{ url: 'http://signups.example:9443' }]);
   });
 
   test('an unknown document is a 404 in the API error format that names the served ones', async () => {
     const s = server();
     for (const path of ['/openapi/nope.yaml', '/openapi/partner-v2.xml', '/openapi/..%2Fpackage.json', '/openapi/partner-v2']) {
-      const res = await call<FailureBody>(s.url, 'GET', path);
+      const res = await call<FailureBody>(s, 'GET', path);
       assert.equal(res.status, 404, path);
       assert.equal(res.body.errors[0]?.status, '404');
     }
-    const res = await call<FailureBody>(s.url, 'GET', '/openapi/nope.json');
+    const res = await call<FailureBody>(s, 'GET', '/openapi/nope.json');
     assert.match(res.body.errors[0]?.detail ?? '', /partner-v2\.yaml/);
   });
 
   test('GET /docs is Swagger UI over every served document', async () => {
     const s = server();
-    const page = await call<string>(s.url, 'GET', '/docs');
+    const page = await call<string>(s, 'GET', '/docs');
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
     assert.match(page.text, /swagger-ui-bundle\.js/);
-    const init = await call<string>(s.url, 'GET', '/docs/static/swagger-initializer.js');
+    const init = await call<string>(s, 'GET', '/docs/static/swagger-initializer.js');
     assert.equal(init.status, 200);
     for (const file of documentFiles) assert.ok(init.text.includes(`/openapi/${file.replace(/\.yaml$/, '')}.json`), file);
     for (const asset of ['swagger-ui-bundle.js', 'swagger-ui.css']) {
-      const res = await fetch(`${s.url}/docs/static/${asset}`);
+      const res = await call(s, 'GET', `/docs/static/${asset}`);
       assert.equal(res.status, 200, asset);
-      await res.arrayBuffer();
     }
   });
 
   test('GET / is a landing page linking the console, the docs, health and metrics', async () => {
     const s = server();
-    const res = await call<string>(s.url, 'GET', '/');
+    const res = await call<string>(s, 'GET', '/');
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
     for (const link of ['/docs', '/healthz', '/metrics', '/openapi/partner-v2.yaml']) assert.ok(res.text.includes(`href="${link}"`), link);

@@ -49,7 +49,7 @@ describeEachDialect(
       const s = server();
       const before = await storeDigest(s.store);
       const form = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
-        call(s.url, 'POST', '/oauth2/token', {
+        call(s, 'POST', '/oauth2/token', {
           body: new URLSearchParams(fields).toString(),
           headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
         });
@@ -63,13 +63,13 @@ describeEachDialect(
       assert.match((byBasic.body as { error_description: string }).error_description, /client_id/);
 
       const token = await s.mintToken();
-      const org = assertFailure(await call(s.url, 'GET', '/partner/v2/organizations/a%00b', { token }), 400);
+      const org = assertFailure(await call(s, 'GET', '/partner/v2/organizations/a%00b', { token }), 400);
       assert.equal(org.errors[0]?.source?.parameter, 'id');
-      const filter = assertFailure(await call(s.url, 'GET', '/partner/v2/entitlements?organization.id=%00', { token }), 400);
+      const filter = assertFailure(await call(s, 'GET', '/partner/v2/entitlements?organization.id=%00', { token }), 400);
       assert.equal(filter.errors[0]?.source?.parameter, 'organization.id');
       const body = signupBody();
       body.entitlement.external_id = 'ext-\u0000';
-      const signup = assertFailure(await call(s.url, 'POST', '/partner/v2/signup', { token, json: body }), 400);
+      const signup = assertFailure(await call(s, 'POST', '/partner/v2/signup', { token, json: body }), 400);
       assert.deepEqual(
         signup.errors.map((e) => e.source?.pointer),
         ['/entitlement/external_id'],
@@ -85,7 +85,7 @@ describeEachDialect(
       const type = assertSdsError(await t.call('POST', '/Types/T1', { json: { ...simpleType('T1'), Name: 'a\u0000' } }), 400);
       assert.ok('/Name' in type.Parameters, JSON.stringify(type));
       assertSdsError(await t.call('POST', '/signups', { json: { Name: 'n', ResourceType: 'Stream', ResourceIds: ['s\u0000'] } }), 400);
-      assertSdsError(await call(s.url, 'GET', `/api/v1/Tenants/${t.tenantId}%00/Namespaces/${t.namespaceId}/Types`, { token: t.token }), 400);
+      assertSdsError(await call(s, 'GET', `/api/v1/Tenants/${t.tenantId}%00/Namespaces/${t.namespaceId}/Types`, { token: t.token }), 400);
       assert.equal(await storeDigest(s.store), sdsBefore);
       assert.ok(before !== sdsBefore); // the tenant's namespace was created in between
     });
@@ -96,10 +96,10 @@ describeEachDialect(
       const before = await storeDigest(s.store);
       for (const value of [[], 'x', 1, null, true]) {
         const body = { ...signupBody(), organization: { name: 'Acme', sso_config: value } };
-        const res = assertFailure(await call(s.url, 'POST', '/partner/v2/signup', { token, json: body }), 400);
+        const res = assertFailure(await call(s, 'POST', '/partner/v2/signup', { token, json: body }), 400);
         assert.ok(res.errors.some((e) => e.source?.pointer === '/organization/sso_config'), JSON.stringify(res));
         const link = { token: 'x', organization: { sso_config: value }, entitlement: signupBody().entitlement };
-        const linked = assertFailure(await call(s.url, 'POST', '/partner/v2/signup/link', { token, json: link }), 400);
+        const linked = assertFailure(await call(s, 'POST', '/partner/v2/signup/link', { token, json: link }), 400);
         assert.ok(linked.errors.some((e) => e.source?.pointer === '/organization/sso_config'), JSON.stringify(linked));
       }
       assert.equal(await storeDigest(s.store), before);
@@ -112,7 +112,7 @@ describeEachDialect(
       const numeric = signupBody() as unknown as { entitlement: Record<string, unknown>; organization: Record<string, unknown> };
       numeric.entitlement.external_id = 12345;
       numeric.organization.name = true;
-      const res = assertFailure(await call(s.url, 'POST', '/partner/v2/signup', { token, json: numeric }), 400);
+      const res = assertFailure(await call(s, 'POST', '/partner/v2/signup', { token, json: numeric }), 400);
       assert.deepEqual(res.errors.map((e) => e.source?.pointer).sort(), ['/entitlement/external_id', '/organization/name']);
 
       const t = await sdsTenant(s);
@@ -164,7 +164,7 @@ describeEachDialect(
         assert.match(error.Error, /nest/i);
       }
       const partner = assertFailure(
-        await call(s.url, 'POST', '/partner/v2/signup', { token, body: `{"organization":${deep}}`, headers: { 'content-type': 'application/json' } }),
+        await call(s, 'POST', '/partner/v2/signup', { token, body: `{"organization":${deep}}`, headers: { 'content-type': 'application/json' } }),
         400,
       );
       assert.match(partner.errors[0]?.detail ?? '', /nest/i);
@@ -184,7 +184,7 @@ describeEachDialect(
       assert.ok(elapsed < 2000, `${elapsed} ms`);
       const token = await s.mintToken();
       const body = { ...signupBody(), extra: items };
-      const partner = assertFailure(await call(s.url, 'POST', '/partner/v2/signup', { token, json: body }), 400);
+      const partner = assertFailure(await call(s, 'POST', '/partner/v2/signup', { token, json: body }), 400);
       assert.ok(partner.errors.length <= 51);
     });
 

@@ -20,7 +20,7 @@ function assertFailure(res: Answer<unknown>, statuses: readonly number[]): void 
 describeEachDialect('health and unknown routes', (server) => {
   test('GET /healthz is 200 {status:"ok"} without a token', async () => {
     const s = server();
-    const res = await call(s.url, 'GET', '/healthz');
+    const res = await call(s, 'GET', '/healthz');
     assert.equal(res.status, 200, res.text);
     assert.deepEqual(res.body, { status: 'ok' });
     assert.ok(res.headers.get('x-request-id'));
@@ -28,21 +28,21 @@ describeEachDialect('health and unknown routes', (server) => {
 
   test('GET /readyz is 200 and names the database dialect', async () => {
     const s = server();
-    const res = await call(s.url, 'GET', '/readyz');
+    const res = await call(s, 'GET', '/readyz');
     assert.equal(res.status, 200, res.text);
     assert.deepEqual(res.body, { status: 'ok', database: s.dialect });
   });
 
   test('health checks are not rate limited', async () => {
     const s = server();
-    const res = await call(s.url, 'GET', '/healthz');
+    const res = await call(s, 'GET', '/healthz');
     assert.equal(res.headers.get('x-ratelimit-limit'), null);
   });
 
   test('an unknown route is a 404 Failure', async () => {
     const s = server();
     for (const path of ['/nope', '/partner/v2/nothing-here', '/partner/v3/signup?x=1']) {
-      const res = await call<FailureBody>(s.url, 'GET', path);
+      const res = await call<FailureBody>(s, 'GET', path);
       assertFailure(res, [404]);
       assert.equal(res.body.errors[0]?.title, 'Not Found');
       assert.doesNotMatch(res.body.errors[0]?.detail ?? '', /\?x=1/, 'the query is not echoed');
@@ -58,14 +58,14 @@ describeEachDialect('health and unknown routes', (server) => {
       ['PUT', '/partner/v2/organizations'],
       ['POST', '/healthz'],
     ] as const) {
-      const res = await call(s.url, method, path, { token });
+      const res = await call(s, method, path, { token });
       assertFailure(res, [404, 405]);
     }
   });
 
   test('the token path with the wrong method answers in the OAuth2 error format', async () => {
     const s = server();
-    const res = await call<{ error?: string; error_description?: string }>(s.url, 'GET', '/oauth2/token');
+    const res = await call<{ error?: string; error_description?: string }>(s, 'GET', '/oauth2/token');
     assert.ok([404, 405].includes(res.status), `status ${res.status}: ${res.text}`);
     assert.equal(res.body.error, 'invalid_request');
     assert.equal(typeof res.body.error_description, 'string');
@@ -76,10 +76,10 @@ describeEachDialect('readiness without a database', (server) => {
   test('GET /readyz is 503 {status:"unavailable"} once the database is gone, while /healthz stays 200', async () => {
     const s = server();
     await s.store.db.destroy();
-    const ready = await call(s.url, 'GET', '/readyz');
+    const ready = await call(s, 'GET', '/readyz');
     assert.equal(ready.status, 503, ready.text);
     assert.deepEqual(ready.body, { status: 'unavailable', database: s.dialect });
-    const live = await call(s.url, 'GET', '/healthz');
+    const live = await call(s, 'GET', '/healthz');
     assert.equal(live.status, 200, live.text);
     assert.deepEqual(live.body, { status: 'ok' });
   });

@@ -18,7 +18,7 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 }
 
 async function scrape(s: TestServer, headers: Record<string, string> = {}): Promise<string> {
-  const res = await call<string>(s.url, 'GET', '/metrics', { headers });
+  const res = await call<string>(s, 'GET', '/metrics', { headers });
   assert.equal(res.status, 200, res.text.slice(0, 300));
   assert.match(res.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
   return res.text;
@@ -30,7 +30,7 @@ describeEachDialect('metrics', (server) => {
     const token = await s.mintToken();
     const labels = { operation_id: 'listPartnerV2Organizations', method: 'GET', status: '200' };
     const before = sample(await scrape(s), 'signups_http_requests_total', labels) ?? 0;
-    const res = await call(s.url, 'GET', '/partner/v2/organizations', { token });
+    const res = await call(s, 'GET', '/partner/v2/organizations', { token });
     assert.equal(res.status, 200);
     const text = await scrape(s);
     assert.equal(sample(text, 'signups_http_requests_total', labels), before + 1);
@@ -38,8 +38,8 @@ describeEachDialect('metrics', (server) => {
     assert.ok((sample(text, 'signups_http_request_duration_seconds_sum', labels) ?? 0) > 0);
     assert.equal(sample(text, 'signups_http_request_duration_seconds_bucket', { ...labels, le: '+Inf' }), before + 1);
     // A refused call is counted under its status; an unknown path as unmatched.
-    await call(s.url, 'GET', '/partner/v2/organizations');
-    await call(s.url, 'GET', '/no/such/path');
+    await call(s, 'GET', '/partner/v2/organizations');
+    await call(s, 'GET', '/no/such/path');
     const after = await scrape(s);
     assert.equal(sample(after, 'signups_http_requests_total', { ...labels, status: '401' }), 1);
     assert.equal(sample(after, 'signups_http_requests_total', { operation_id: 'unmatched', method: 'GET', status: '404' }), 1);
@@ -142,7 +142,7 @@ describeEachDialect('metrics', (server) => {
 describeServer('metrics: rate-limit rejections', (server) => {
   test('requests over the limit are counted as rejections under their operationId', async () => {
     const s = server();
-    for (let i = 0; i < 3; i++) await call(s.url, 'GET', '/partner/v2/organizations');
+    for (let i = 0; i < 3; i++) await call(s, 'GET', '/partner/v2/organizations');
     const text = await scrape(s);
     assert.equal(sample(text, 'signups_rate_limit_rejections_total', { operation_id: 'listPartnerV2Organizations' }), 1);
     assert.equal(sample(text, 'signups_http_requests_total', { operation_id: 'listPartnerV2Organizations', method: 'GET', status: '429' }), 1);
@@ -153,7 +153,7 @@ describeServer('metrics: bearer token', (server) => {
   test('with SIGNUPS_METRICS_TOKEN set, /metrics needs it as a bearer token', async () => {
     const s = server();
     for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong' }, { authorization: 'Basic c2VjcmV0LW1ldHJpY3M=' }, { authorization: 'Bearer secret-metrics-tokenX' }]) {
-      const res = await call<string>(s.url, 'GET', '/metrics', { headers });
+      const res = await call<string>(s, 'GET', '/metrics', { headers });
       assert.equal(res.status, 401, JSON.stringify(headers));
       assert.match(res.headers.get('www-authenticate') ?? '', /^Bearer realm="metrics"/);
       assert.doesNotMatch(res.text, /signups_http_requests_total/);
@@ -166,7 +166,7 @@ describeServer('metrics: bearer token', (server) => {
 describeServer('metrics: turned off', (server) => {
   test('with SIGNUPS_METRICS=off there is no /metrics', async () => {
     const s = server();
-    const res = await call(s.url, 'GET', '/metrics');
+    const res = await call(s, 'GET', '/metrics');
     assert.equal(res.status, 404);
   });
 }, { metrics: false });
