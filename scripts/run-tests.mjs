@@ -2,8 +2,9 @@
 // Runs every test file on SQLite, and on PostgreSQL too when one is reachable; says which. In CI a missing
 // PostgreSQL is an error.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
 import { once } from 'node:events';
@@ -89,5 +90,43 @@ if (files.some((file) => readFileSync(file, 'utf8').includes('npx signups'))) {
   if (code !== 0) process.exit(1);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env });
-child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));
+// A few test processes take the files from one queue, each running file after file in the same process (see
+// scripts/test-worker.mjs): loading the server stack once per process instead of once per file. The longest files
+// of the last recorded run go first, so that no long file starts last.
+const workers = Math.max(1, Number(env.SIGNUPS_TEST_WORKERS) || availableParallelism() + 1);
+let recorded = {};
+try {
+  recorded = JSON.parse(readFileSync(join(root, 'test', 'durations.json'), 'utf8'));
+} catch {
+  // No record: the queue keeps the files' order.
+}
+const weight = (file) => recorded[relative(root, file)] ?? 0;
+const queue = files.map((file) => resolve(file)).sort((a, b) => weight(b) - weight(a));
+const queueDir = mkdtempSync(join(tmpdir(), 'signups-tests-'));
+writeFileSync(join(queueDir, 'queue.json'), JSON.stringify(queue));
+const entries = Array.from({ length: Math.min(workers, queue.length) }, (_, i) => {
+  const entry = join(queueDir, `worker-${i + 1}.test.mjs`);
+  writeFileSync(entry, `import ${JSON.stringify(join(root, 'scripts', 'test-worker.mjs'))};\n`);
+  return entry;
+});
+env.SIGNUPS_TEST_QUEUE = queueDir;
+
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${entries.length}`, ...entries], { stdio: 'inherit', env, cwd: root });
+const [code, signal] = await once(child, 'exit');
+// Each file's time in this run, for the next run's order (copy it over test/durations.json when files change).
+try {
+  const durations = Object.fromEntries(
+    readFileSync(join(queueDir, 'durations.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .sort((a, b) => b.seconds - a.seconds)
+      .map(({ file, seconds }) => [file, Math.round(seconds * 10) / 10]),
+  );
+  mkdirSync(join(root, 'test-results'), { recursive: true });
+  writeFileSync(join(root, 'test-results', 'test-durations.json'), `${JSON.stringify(durations, null, 1)}\n`);
+} catch {
+  // No file ended: nothing to record.
+}
+rmSync(queueDir, { recursive: true, force: true });
+process.exit(signal ? 1 : (code ?? 1));
