@@ -12,6 +12,7 @@ import * as purgedChanges from './migrations/0009-purged-changes.js';
 import * as changeLogByStream from './migrations/0010-change-log-by-stream.js';
 import * as sdsWriteBatch from './migrations/0011-sds-write-batch.js';
 import * as changeSignalAfterCommit from './migrations/0012-change-signal-after-commit.js';
+import * as sdsWriteBatchBoundedChecks from './migrations/0013-sds-write-batch-bounded-checks.js';
 
 /** What a migration that the other database needs does here: nothing, recorded as done all the same. */
 const NOTHING: Migration = { up: async () => undefined, down: async () => undefined };
@@ -38,6 +39,7 @@ function provider(store: Store): MigrationProvider {
     '0010-change-log-by-stream': { up: (db) => changeLogByStream.up(db), down: (db) => changeLogByStream.down(db) },
     '0011-sds-write-batch': only('postgres', sdsWriteBatch),
     '0012-change-signal-after-commit': only('postgres', changeSignalAfterCommit),
+    '0013-sds-write-batch-bounded-checks': only('postgres', sdsWriteBatchBoundedChecks),
   };
   return { getMigrations: async () => migrations };
 }

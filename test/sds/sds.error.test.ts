@@ -124,21 +124,26 @@ describeEachDialect('SDS errors: AVEVA error body, never a 500', (server) => {
     assert.deepEqual(changes, []);
   });
 
-  test('a duplicate insert is 409 and writes nothing, not even the new events of the same request', async () => {
+  test('a duplicate insert is 409, names the first taken index in request order and writes nothing, not even the new events of the same request', async () => {
     const s = server();
     const t = await sdsTenant(s);
     await typeAndStream(t, 'dup');
-    await t.call('POST', '/Streams/dup/Data', { json: [{ Timestamp: '2026-01-02T00:00:00Z', Value: 1 }] });
+    const existing = [
+      { Timestamp: '2026-01-02T00:00:00Z', Value: 1 },
+      { Timestamp: '2026-01-05T00:00:00Z', Value: 4 },
+    ];
+    await t.call('POST', '/Streams/dup/Data', { json: existing });
     const res = await t.call('POST', '/Streams/dup/Data', {
       json: [
         { Timestamp: '2026-01-01T00:00:00Z', Value: 2 },
-        { Timestamp: '2026-01-02T00:00:00Z', Value: 3 },
+        { Timestamp: '2026-01-05T00:00:00Z', Value: 3 },
+        { Timestamp: '2026-01-02T00:00:00Z', Value: 5 },
       ],
     });
     const body = assertSdsError(res, 409);
-    assert.equal(body.Parameters.Index, '2026-01-02T00:00:00Z');
+    assert.equal(body.Parameters.Index, '2026-01-05T00:00:00Z');
     const data = await t.call('GET', '/Streams/dup/Data');
-    assert.deepEqual(data.body, [{ Timestamp: '2026-01-02T00:00:00Z', Value: 1 }]);
+    assert.deepEqual(data.body, existing);
     const changes = await readChanges(s.store.db, { tenantId: t.tenantId, namespaceId: t.namespaceId, afterSeq: 0, streamIds: ['dup'], limit: 10 });
     assert.deepEqual(changes.map((c) => c.operation), ['Insert']);
   });
@@ -151,8 +156,10 @@ describeEachDialect('SDS errors: AVEVA error body, never a 500', (server) => {
     const replace = [
       { Timestamp: '2026-01-01T00:00:00Z', Value: 5 },
       { Timestamp: '2026-01-09T00:00:00Z', Value: 6 },
+      { Timestamp: '2026-01-03T00:00:00Z', Value: 7 },
     ];
-    assertSdsError(await t.call('PUT', '/Streams/m/Data?allowCreate=false', { json: replace }), 409);
+    // The first missing index in request order, not in index order.
+    assert.equal(assertSdsError(await t.call('PUT', '/Streams/m/Data?allowCreate=false', { json: replace }), 409).Parameters.Index, '2026-01-09T00:00:00Z');
     assertSdsError(await t.call('DELETE', '/Streams/m/Data?index=2026-01-01T00:00:00Z&index=2026-01-09T00:00:00Z'), 404);
     assert.deepEqual((await t.call('GET', '/Streams/m/Data')).body, [{ Timestamp: '2026-01-01T00:00:00Z', Value: 1 }]);
     const changes = await readChanges(s.store.db, { tenantId: t.tenantId, namespaceId: t.namespaceId, afterSeq: 0, streamIds: ['m'], limit: 10 });
