@@ -1,6 +1,6 @@
 // Benchmark of Change Broker updates: how fast one poller reads a backlog through GET .../updates, and how soon a
-// single-event SDS write becomes visible to a poller. The real server runs in a child process
-// (bench/server-process.ts) on a durable database; the load and the baselines run here. Run with
+// single-event SDS write becomes visible to a poller. The real server runs in a child process (`signups serve`
+// from dist/, bench/support.ts) on a durable database; the load and the baselines run here. Run with
 // `npm run bench:updates`.
 //
 //   BENCH_EVENTS=20000             events pre-written for the read measurement
@@ -22,9 +22,20 @@ import { seededRandom } from '../src/sandbox/faults.js';
 import { createNamespace } from '../src/sds/namespaces.js';
 import { systemClock } from '../src/store/clock.js';
 import { openStore, type Store } from '../src/store/database.js';
-import { clientCredentialsToken, type Database, percentile, positiveInt, postgresDatabase, processCpuSeconds, sqliteDatabase, startServer } from './support.js';
+import {
+  clientCredentialsToken,
+  type Database,
+  peakMemoryLine,
+  percentile,
+  positiveInt,
+  postgresDatabase,
+  processCpuSeconds,
+  RSS_BOUND_MB,
+  sqliteDatabase,
+  startServer,
+} from './support.js';
 
-/** The server's default SIGNUPS_UPDATES_PAGE_SIZE: bench/server-process.ts builds its config from defaults only. */
+/** The server's default SIGNUPS_UPDATES_PAGE_SIZE: the benchmark's server runs on defaults (bench/support.ts). */
 const PAGE_SIZE = 1000;
 const TENANT = 'bench-tenant';
 const NAMESPACE = 'bench';
@@ -534,13 +545,15 @@ interface DialectResult {
   /** Seconds per page over the backlog alone and with other streams interleaved, per round (alternating). */
   pageSeconds: { alone: number[]; interleaved: number[]; pages: number };
   writers: WritersResult;
+  /** The server process's peak resident memory over the whole dialect's run, MB. */
+  peakRssMb: number | undefined;
 }
 
 async function measureDialect(dialect: string, database: Database, problems: string[]): Promise<DialectResult> {
   const log = (text: string) => process.stdout.write(text);
   log(`${dialect}: starting server… `);
   // The real server in its own process, so that its event loop is not shared with the pollers and writers here.
-  // One folder per dialect: the module loader's worker thread writes a profile of its own next to the main one.
+  // One folder per dialect.
   const profileDir = PROFILE_DIR ? join(PROFILE_DIR, dialect) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const server = await startServer(['signups', database.url], dialect, profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []);
@@ -596,6 +609,8 @@ async function measureDialect(dialect: string, database: Database, problems: str
     const writers = await writersLatency(api, signupId, await catchUp(api, signupId, caughtUp), LATENCY_WRITERS, problems, `${dialect} ${LATENCY_WRITERS} writers`);
     log(`database baseline ${LATENCY_SECONDS} s… `);
     const latencyDatabase = await databaseLatency(database.url, problems, `${dialect} database latency`);
+    const peakRssMb = server.memory()?.peakMb;
+    if (peakRssMb !== undefined && peakRssMb > RSS_BOUND_MB) problems.push(`${dialect}: the server's peak resident memory ${peakRssMb.toFixed(0)} MB is over the ${RSS_BOUND_MB} MB bound`);
     log('done\n');
     return {
       dialect,
@@ -607,6 +622,7 @@ async function measureDialect(dialect: string, database: Database, problems: str
       healthRtt,
       pageSeconds,
       writers,
+      peakRssMb,
     };
   } finally {
     await store.close();
@@ -719,6 +735,8 @@ function printResults(results: DialectResult[]): void {
   console.log('');
   console.log('x baseline = server rate / baseline rate (higher is better); x p50, x p99 = server latency / baseline latency (lower is better).');
   console.log('The machine is shared and noisy: absolute figures vary from run to run.');
+  // The baselines run in this process, beside the load generator: no baseline process to compare memory with.
+  console.log(peakMemoryLine(results.map((r) => ({ name: `server (${r.dialect}, all of the above)`, peakMb: r.peakRssMb }))));
 }
 
 function figures(results: DialectResult[], ok: boolean): Record<string, unknown> {
@@ -770,6 +788,7 @@ function figures(results: DialectResult[], ok: boolean): Record<string, unknown>
         seen: r.writers.seen,
         writes: r.writers.writes,
       },
+      ...(r.peakRssMb === undefined ? {} : { peak_rss_mb: Number(r.peakRssMb.toFixed(1)) }),
     };
   }
   out.ok = ok;

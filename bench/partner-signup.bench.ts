@@ -13,7 +13,18 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { openStore } from '../src/store/database.js';
 import { signupBody } from '../test/helpers/fixtures.js';
-import { clientCredentialsToken, type Database, percentile, positiveInt, postgresDatabase, processCpuSeconds, sqliteDatabase, startServer } from './support.js';
+import {
+  clientCredentialsToken,
+  type Database,
+  peakMemoryLine,
+  percentile,
+  positiveInt,
+  postgresDatabase,
+  processCpuSeconds,
+  RSS_BOUND_MB,
+  sqliteDatabase,
+  startServer,
+} from './support.js';
 
 const PATH = '/partner/v2/signup';
 /** Below this share of 201 answers the figures describe errors, not signups, and the run fails. */
@@ -48,11 +59,13 @@ interface TargetResult {
   /** 201 answers over both rounds, and the entitlements the database holds afterwards (signups only). */
   createdTotal: number;
   rowsInDatabase?: number;
+  /** The server process's peak resident memory over its whole run (warm-up and rounds), MB. */
+  peakRssMb: number | undefined;
 }
 
 /** Every target's server in its own process; with BENCH_CPU_PROF, profiled into a folder per target. */
 function startTargetServer(args: string[], label: string) {
-  // One folder per target: the module loader's worker thread writes a profile of its own next to the main one.
+  // One folder per target, named after it.
   const profileDir = PROFILE_DIR ? join(PROFILE_DIR, label) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
@@ -143,8 +156,9 @@ function medianRound(rounds: Round[]): Round {
 }
 
 async function finish(target: Target): Promise<TargetResult> {
+  const peakRssMb = target.server.memory()?.peakMb;
   await target.server.stop();
-  const result: TargetResult = { name: target.name, key: target.key, measured: medianRound(target.rounds), createdTotal: target.created };
+  const result: TargetResult = { name: target.name, key: target.key, measured: medianRound(target.rounds), createdTotal: target.created, peakRssMb };
   // Counted after the server closed its store: the answers were backed by rows on disk.
   if (target.database) result.rowsInDatabase = await countEntitlements(target.database.url);
   return result;
@@ -188,6 +202,8 @@ function printTable(results: TargetResult[], baseline: TargetResult): void {
   );
   console.log('  the throughput each server would reach with a core to itself, relative to the baseline, whatever else loads the machine.');
   console.log('The machine is shared and noisy: absolute req/s and latencies vary from run to run; only the ratios are meaningful.');
+  const [reference, ...servers] = results;
+  console.log(peakMemoryLine(servers.map((r) => ({ name: r.name, peakMb: r.peakRssMb })), reference && { name: reference.name, peakMb: reference.peakRssMb }));
 }
 
 async function main(): Promise<void> {
@@ -236,6 +252,9 @@ async function main(): Promise<void> {
       problems.push(`${r.name}: only ${m.created} of ${m.total} answers were 201 (status codes ${JSON.stringify(m.statusCodes)})`);
     }
     if (m.errors > 0) problems.push(`${r.name}: ${m.errors} connection errors (${m.timeouts} timeouts)`);
+    if (r.key !== 'baseline' && r.peakRssMb !== undefined && r.peakRssMb > RSS_BOUND_MB) {
+      problems.push(`${r.name}: peak resident memory ${r.peakRssMb.toFixed(0)} MB is over the ${RSS_BOUND_MB} MB bound`);
+    }
     // A round ends with up to one request per connection in flight: written, but its answer not counted.
     const inFlight = (ROUNDS + 1) * CONNECTIONS;
     if (r.rowsInDatabase !== undefined && (r.rowsInDatabase < r.createdTotal || r.rowsInDatabase > r.createdTotal + inFlight)) {
@@ -262,6 +281,7 @@ async function main(): Promise<void> {
       non2xx: m.non2xx,
       errors: m.errors,
       ...(m.cpuUsPerRequest === undefined ? {} : { cpu_us_per_request: Number(m.cpuUsPerRequest.toFixed(1)) }),
+      ...(r.peakRssMb === undefined ? {} : { peak_rss_mb: Number(r.peakRssMb.toFixed(1)) }),
       ...(i === 0
         ? {}
         : {

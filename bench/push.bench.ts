@@ -1,7 +1,7 @@
 // Benchmark of Change Broker push: how soon an SDS write reaches an open live updates stream (Server-Sent Events),
 // within one server process and, on PostgreSQL, when the write lands on a second server process; and how fast
 // webhook deliveries carry a burst of writes compared with a poller of Get Updates following the same writes.
-// The servers run in child processes (bench/server-process.ts) on a durable database; the writers, the stream
+// The servers run in child processes (`signups serve` from dist/, bench/support.ts) on a durable database; the writers, the stream
 // client, the webhook receiver and the poller run here, so their times share one clock. Every figure is the
 // median of the rounds. Run with `npm run bench:push`.
 //
@@ -22,7 +22,18 @@ import { createNamespace } from '../src/sds/namespaces.js';
 import { systemClock } from '../src/store/clock.js';
 import { openStore } from '../src/store/database.js';
 import { SseClient } from '../test/helpers/sse.js';
-import { clientCredentialsToken, type Database, percentile, positiveInt, postgresDatabase, type ServerChild, sqliteDatabase, startServer } from './support.js';
+import {
+  clientCredentialsToken,
+  type Database,
+  peakMemoryLine,
+  percentile,
+  positiveInt,
+  postgresDatabase,
+  RSS_BOUND_MB,
+  type ServerChild,
+  sqliteDatabase,
+  startServer,
+} from './support.js';
 
 const TENANT = 'bench-tenant';
 const NAMESPACE = 'bench';
@@ -362,7 +373,19 @@ async function tenantApis(databaseUrl: string, urls: string[]): Promise<Api[]> {
   }
 }
 
-async function measureDialect(dialect: string, database: Database, twoProcesses: boolean, problems: string[]): Promise<{ latency: LatencyResult[]; throughput: ThroughputResult }> {
+/** A server process's peak resident memory over its whole run, MB. */
+interface PeakMemory {
+  name: string;
+  peakMb: number | undefined;
+}
+
+async function measureDialect(
+  dialect: string,
+  database: Database,
+  twoProcesses: boolean,
+  problems: string[],
+  memory: PeakMemory[],
+): Promise<{ latency: LatencyResult[]; throughput: ThroughputResult }> {
   const log = (text: string) => process.stdout.write(text);
   log(`${dialect}: starting server${twoProcesses ? 's' : ''}… `);
   const servers: ServerChild[] = [await startServer(['signups', database.url], `${dialect} server A`)];
@@ -412,6 +435,7 @@ async function measureDialect(dialect: string, database: Database, twoProcesses:
       await receiver.close();
     }
   } finally {
+    servers.forEach((server, i) => memory.push({ name: `${dialect} server ${i === 0 ? 'A' : 'B'}`, peakMb: server.memory()?.peakMb }));
     for (const server of servers.reverse()) await server.stop();
   }
 }
@@ -519,10 +543,11 @@ async function main(): Promise<void> {
   const problems: string[] = [];
   const latency: LatencyResult[] = [];
   const throughput: ThroughputResult[] = [];
+  const memory: PeakMemory[] = [];
   for (const target of targets) {
     const database = await target.open();
     try {
-      const result = await measureDialect(target.dialect, database, target.twoProcesses, problems);
+      const result = await measureDialect(target.dialect, database, target.twoProcesses, problems, memory);
       latency.push(...result.latency);
       throughput.push(result.throughput);
     } finally {
@@ -530,8 +555,10 @@ async function main(): Promise<void> {
     }
   }
   printResults(latency, throughput);
+  console.log(peakMemoryLine(memory));
+  for (const m of memory) if (m.peakMb !== undefined && m.peakMb > RSS_BOUND_MB) problems.push(`${m.name}: peak resident memory ${m.peakMb.toFixed(0)} MB is over the ${RSS_BOUND_MB} MB bound`);
   for (const problem of problems) console.error(`PROBLEM ${problem}`);
-  console.log(JSON.stringify(figures(latency, throughput, problems.length === 0)));
+  console.log(JSON.stringify({ ...figures(latency, throughput, problems.length === 0), peak_rss_mb: Object.fromEntries(memory.map((m) => [m.name.replaceAll(' ', '_'), m.peakMb === undefined ? null : Number(m.peakMb.toFixed(1))])) }));
   if (problems.length > 0) process.exitCode = 1;
 }
 

@@ -21,7 +21,17 @@ import { createClient } from '../src/identity/clients.js';
 import { createNamespace } from '../src/sds/namespaces.js';
 import { systemClock } from '../src/store/clock.js';
 import { openStore } from '../src/store/database.js';
-import { clientCredentialsToken, type Database, positiveInt, postgresDatabase, type ServerChild, sqliteDatabase, startServer } from './support.js';
+import {
+  clientCredentialsToken,
+  type Database,
+  peakMemoryLine,
+  positiveInt,
+  postgresDatabase,
+  RSS_BOUND_MB,
+  type ServerChild,
+  sqliteDatabase,
+  startServer,
+} from './support.js';
 
 const TENANT = 'bench-tenant';
 const NAMESPACE = 'bench';
@@ -64,7 +74,7 @@ interface Target {
 }
 
 /** The server(s) over HTTP: POST .../Streams/{id}/Data with one event. */
-function serverTarget(database: Database, processes: number, label: string): Target & { createStreams(n: number): Promise<void> } {
+function serverTarget(database: Database, processes: number, label: string): Target & { createStreams(n: number): Promise<void>; peakMb(): number | undefined } {
   const servers: ServerChild[] = [];
   let token = '';
   const base = (w: number) => `${servers[w % servers.length]?.ready.url ?? ''}/api/v1/Tenants/${TENANT}/Namespaces/${NAMESPACE}`;
@@ -108,19 +118,27 @@ function serverTarget(database: Database, processes: number, label: string): Tar
         if (res.status !== 204) throw new Error(`${label}: write answered ${res.status}`);
       });
     },
+    /** The highest peak resident memory of its server processes so far. */
+    peakMb: () => maxPeak(servers),
     async close() {
       for (const s of servers) await s.stop();
     },
   };
 }
 
+function maxPeak(servers: ServerChild[]): number | undefined {
+  const peaks = servers.flatMap((s) => s.memory()?.peakMb ?? []);
+  return peaks.length === 0 ? undefined : Math.max(...peaks);
+}
+
 /**
  * A plain node:http server answering the same requests from the same client without doing anything: no server
  * that writes over HTTP can go faster, so echo / bare is the ceiling of the ratio on this machine.
  */
-function echoTarget(): Target {
+function echoTarget(): Target & { peakMb(): number | undefined } {
   let server: ServerChild | undefined;
   return {
+    peakMb: () => maxPeak(server ? [server] : []),
     async setUp() {
       server = await startServer(['baseline'], 'echo');
     },
@@ -220,7 +238,14 @@ interface Row {
   echo: number;
 }
 
-async function measure(dialect: string, database: Database, rows: Row[]): Promise<void> {
+/** Peak resident memory of each server target and of the echo, per dialect, read before they stop. */
+interface Memory {
+  dialect: string;
+  servers: Array<{ name: string; peakMb: number | undefined }>;
+  echo: number | undefined;
+}
+
+async function measure(dialect: string, database: Database, rows: Row[], memory: Memory[]): Promise<void> {
   sharedToken = undefined;
   await prepare(database);
   const one = serverTarget(database, 1, `${dialect} server`);
@@ -255,6 +280,11 @@ async function measure(dialect: string, database: Database, rows: Row[]): Promis
         rows.push({ dialect, writers, target: t.name, rps: median(runs.get(t.name) ?? []), baseline, echo: echoRps });
       }
     }
+    memory.push({
+      dialect,
+      servers: [{ name: `${dialect} server`, peakMb: one.peakMb() }, ...(two ? [{ name: `${dialect} two servers (each)`, peakMb: two.peakMb() }] : [])],
+      echo: echo.peakMb(),
+    });
   } finally {
     await one.close();
     await two?.close();
@@ -266,10 +296,11 @@ async function measure(dialect: string, database: Database, rows: Row[]): Promis
 async function main(): Promise<void> {
   console.log(`SDS writes into one namespace: ${WRITERS.join(' / ')} writers, ${SECONDS} s per round, median of ${ROUNDS} rounds`);
   const rows: Row[] = [];
+  const memory: Memory[] = [];
   if (DIALECTS.has('sqlite')) {
     const sqlite = sqliteDatabase('signups-bench-sds-');
     try {
-      await measure('sqlite', sqlite, rows);
+      await measure('sqlite', sqlite, rows, memory);
     } finally {
       await sqlite.drop();
     }
@@ -277,7 +308,7 @@ async function main(): Promise<void> {
   if (POSTGRES_URL && DIALECTS.has('postgres')) {
     const database = await postgresDatabase(POSTGRES_URL);
     try {
-      await measure('postgres', database, rows);
+      await measure('postgres', database, rows, memory);
     } finally {
       await database.drop();
     }
@@ -291,7 +322,23 @@ async function main(): Promise<void> {
   }
   console.log('x bare = server writes/s / bare driver INSERTs/s of the same rows with as many connections, same run (higher is better).');
   console.log('echo x bare = a do-nothing HTTP server answering the same requests / bare INSERTs: the most any HTTP server can reach.');
-  console.log(JSON.stringify({ sds_writes: rows.map((r) => ({ ...r, rps: Math.round(r.rps), baseline: Math.round(r.baseline), ratio: Number((r.rps / r.baseline).toFixed(3)), echo: Math.round(r.echo) })) }));
+  for (const m of memory) console.log(peakMemoryLine(m.servers, { name: `${m.dialect} HTTP echo`, peakMb: m.echo }));
+  const over = memory.flatMap((m) => m.servers).filter((s) => s.peakMb !== undefined && s.peakMb > RSS_BOUND_MB);
+  for (const s of over) console.error(`PROBLEM ${s.name}: peak resident memory ${s.peakMb?.toFixed(0)} MB is over the ${RSS_BOUND_MB} MB bound`);
+  const peakRss: Record<string, number | null> = {};
+  const mb = (value: number | undefined) => (value === undefined ? null : Number(value.toFixed(1)));
+  for (const m of memory) {
+    for (const s of m.servers) peakRss[s.name.replaceAll(' ', '_')] = mb(s.peakMb);
+    peakRss[`${m.dialect}_echo`] = mb(m.echo);
+  }
+  console.log(
+    JSON.stringify({
+      sds_writes: rows.map((r) => ({ ...r, rps: Math.round(r.rps), baseline: Math.round(r.baseline), ratio: Number((r.rps / r.baseline).toFixed(3)), echo: Math.round(r.echo) })),
+      peak_rss_mb: peakRss,
+      ok: over.length === 0,
+    }),
+  );
+  if (over.length > 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

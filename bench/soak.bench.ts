@@ -11,7 +11,6 @@
 //   BENCH_SOAK_DIALECTS=sqlite      databases to soak: sqlite, postgres or both (postgres needs the URL below)
 //   SIGNUPS_BENCH_POSTGRES_URL=…    the PostgreSQL server for a throwaway database
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +22,7 @@ import { systemClock } from '../src/store/clock.js';
 import { openStore } from '../src/store/database.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { signupBody } from '../test/helpers/fixtures.js';
-import { clientCredentialsToken, type Database, positiveInt, postgresDatabase, sqliteDatabase } from './support.js';
+import { clientCredentialsToken, type Database, positiveInt, postgresDatabase, processMemory, RSS_BOUND_MB, sqliteDatabase } from './support.js';
 
 const SECONDS = positiveInt('BENCH_SOAK_SECONDS', 600);
 const SAMPLE_SECONDS = positiveInt('BENCH_SOAK_SAMPLE_SECONDS', 5);
@@ -32,16 +31,14 @@ const SIGNUP_WORKERS = positiveInt('BENCH_SOAK_SIGNUP_WORKERS', 4);
 const WRITERS = positiveInt('BENCH_SOAK_WRITERS', 4);
 const POSTGRES_URL = process.env.SIGNUPS_BENCH_POSTGRES_URL || undefined;
 const DIALECTS = (process.env.BENCH_SOAK_DIALECTS || 'sqlite').split(',').flatMap((d) => (d === 'both' ? ['sqlite', 'postgres'] : [d.trim()]));
-/** Issue 7's bound on resident memory under load. */
-const RSS_LIMIT_MB = 200;
 const TENANT = 'soak-tenant';
 const NAMESPACE = 'soak';
 
-/** Resident and peak resident memory of a process, in MB, from /proc. */
+/** Resident and peak resident memory of a running process, in MB, from /proc. */
 function memoryOf(pid: number): { rssMb: number; hwmMb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
-  return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+  const memory = processMemory(pid);
+  if (!memory) throw new Error(`no memory figures for process ${pid} (this benchmark reads /proc: Linux only)`);
+  return { rssMb: memory.rssMb, hwmMb: memory.peakMb };
 }
 
 /** Slope of the least-squares line through (t, y), in y per minute. */
@@ -231,7 +228,7 @@ async function soak(dialect: string, database: Database): Promise<{ ok: boolean;
     );
     for (const error of errors) console.error(`${dialect}: ERROR ${error}`);
     // "No growth": the second half's mean within 5 % of the first's (a leak grows steadily; the heap's sawtooth does not).
-    const ok = counts.errors === 0 && peak <= RSS_LIMIT_MB && secondHalf <= firstHalf * 1.05;
+    const ok = counts.errors === 0 && peak <= RSS_BOUND_MB && secondHalf <= firstHalf * 1.05;
     return {
       ok,
       figures: {
@@ -243,7 +240,7 @@ async function soak(dialect: string, database: Database): Promise<{ ok: boolean;
         slope_mb_per_min: Number(fixed(slope, 3)),
         first_half_mean_mb: Number(fixed(firstHalf)),
         second_half_mean_mb: Number(fixed(secondHalf)),
-        limit_mb: RSS_LIMIT_MB,
+        limit_mb: RSS_BOUND_MB,
         ok,
       },
     };

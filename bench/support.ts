@@ -1,6 +1,6 @@
-// What both benchmarks need around the measurement: env knobs, a throwaway database, the server in its own
-// process (bench/server-process.ts), a client-credentials token and percentiles. One copy, so the two benchmarks
-// set up their targets the same way and their figures stay comparable.
+// What the benchmarks need around the measurement: env knobs, a throwaway database, the server in its own process,
+// a client-credentials token and percentiles. One copy, so that the benchmarks set up their targets the same way
+// and their figures stay comparable.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -8,10 +8,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { ReadyMessage } from './server-process.js';
+import { createClient } from '../src/identity/clients.js';
+import { systemClock } from '../src/store/clock.js';
+import { openStore } from '../src/store/database.js';
+import { BIN, ensureBuilt } from '../test/helpers/cli.js';
 
-const SERVER_PROCESS = join(dirname(fileURLToPath(import.meta.url)), 'server-process.ts');
-
+const ECHO_SERVER = join(dirname(fileURLToPath(import.meta.url)), 'echo-server.mjs');
+const HOST = '127.0.0.1';
 export function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -49,28 +52,112 @@ export async function postgresDatabase(admin: string): Promise<Database> {
   return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
+export interface ReadyMessage {
+  url: string;
+  /** Credentials of a partner client with every partner scope (signups only). */
+  client?: { id: string; secret: string };
+}
+
 export interface ServerChild {
   ready: ReadyMessage;
   /** The server process's id (its memory can be read from /proc). */
   pid: number;
+  /** Its resident memory now and at its peak so far, while it runs (see processMemory). */
+  memory(): ProcessMemory | undefined;
   stop(): Promise<void>;
 }
 
 /**
- * Starts bench/server-process.ts with `args` in a process of its own, so the server does not share its event loop
- * with the load generated here. `nodeOptions` go before the script (e.g. --cpu-prof); `label` names it in errors.
- * Start-up compiles the sources with tsx, which has taken over 20 s on a busy shared machine: hence the long wait.
+ * The environment of a server process: the benchmark's own, without its SIGNUPS_* settings (the server runs on
+ * defaults), but for the webhook allow list (a benchmark's receiver listens on loopback).
+ */
+function serverEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('SIGNUPS_') || key === 'SIGNUPS_WEBHOOK_ALLOW') env[key] = value;
+  return { ...env, ...settings };
+}
+
+/**
+ * Starts a server in a process of its own, so that it does not share its event loop with the load generated here:
+ * `['signups', <database url>]` (add `'--no-metrics'` to turn the metrics off) is `signups serve` as users run it,
+ * from the compiled code in dist/ (built first when older than src/), without logs and with a rate limit far above
+ * what a run sends (it counts but never refuses), plus a partner client with every partner scope;
+ * `['baseline']` is a plain node:http server (bench/echo-server.mjs). `nodeOptions` go before the script
+ * (e.g. --cpu-prof); `label` names it in errors.
  */
 export async function startServer(args: string[], label: string, nodeOptions: string[] = []): Promise<ServerChild> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...nodeOptions, SERVER_PROCESS, ...args], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  const [kind, databaseUrl, flag] = args;
+  if (kind === 'baseline') return startChild(label, spawn(process.execPath, [...nodeOptions, ECHO_SERVER], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }), ipcReady);
+  if (kind !== 'signups' || !databaseUrl || (flag !== undefined && flag !== '--no-metrics')) {
+    throw new Error(`${label}: usage: baseline | signups <database url> [--no-metrics] (got '${args.join(' ')}')`);
+  }
+  await ensureBuilt();
+  const env = serverEnv({ SIGNUPS_LOG_LEVEL: 'silent', SIGNUPS_RATE_LIMIT_MAX: '1000000000', ...(flag === '--no-metrics' ? { SIGNUPS_METRICS: 'off' } : {}) });
+  const child = spawn(process.execPath, [...nodeOptions, BIN, 'serve', '--host', HOST, '--port', '0', '--database', databaseUrl], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env,
   });
+  const server = await startChild(label, child, listeningUrl);
+  try {
+    const store = openStore(databaseUrl, { poolSize: 1 });
+    try {
+      const client = await createClient(store.db, systemClock, { name: 'bench', scopes: ['partner:create', 'partner:describe'] });
+      server.ready.client = { id: client.id, secret: client.secret };
+    } finally {
+      await store.close();
+    }
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    throw error;
+  }
+  return server;
+}
+
+/** The echo server reports its address over IPC. */
+function ipcReady(child: ChildProcess): Promise<ReadyMessage> {
+  return new Promise((done) => child.once('message', (message: ReadyMessage) => done(message)));
+}
+
+/**
+ * `serve` says where it listens on stderr ("Signups is listening on http://…"); what it writes before that is kept
+ * for the error if it fails to start, what it writes after goes to this process's stderr.
+ */
+function listeningUrl(child: ChildProcess): Promise<ReadyMessage> {
+  return new Promise((done) => {
+    let text = '';
+    let ready = false;
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      if (ready) {
+        process.stderr.write(chunk);
+        return;
+      }
+      text += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(text);
+      if (match?.[1]) {
+        ready = true;
+        done({ url: match[1] });
+      }
+    });
+    child.once('exit', () => {
+      if (!ready) process.stderr.write(text);
+    });
+  });
+}
+
+/** Start-up waits long: a busy shared machine has taken over 20 s to start a server. */
+async function startChild(label: string, child: ChildProcess, readiness: (child: ChildProcess) => Promise<ReadyMessage>): Promise<ServerChild> {
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  // A benchmark that ends without stopping its servers (an uncaught error) must not leave them running.
+  const orphaned = () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  };
+  process.once('exit', orphaned);
   const ready = await new Promise<ReadyMessage>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`${label}: server did not start within 120 s`)), 120_000);
-    child.once('message', (message) => {
+    void readiness(child).then((message) => {
       clearTimeout(timer);
-      done(message as ReadyMessage);
+      done(message);
     });
     void exited.then((code) => {
       clearTimeout(timer);
@@ -80,13 +167,16 @@ export async function startServer(args: string[], label: string, nodeOptions: st
     child.kill('SIGKILL');
     throw error;
   });
+  const pid = child.pid ?? 0;
   return {
     ready,
-    pid: child.pid ?? 0,
+    pid,
+    memory: () => processMemory(pid),
     async stop() {
+      process.off('exit', orphaned);
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       const code = await exited;
       clearTimeout(timer);
       if (code !== 0) throw new Error(`${label}: server exited with code ${code}`);
@@ -127,4 +217,39 @@ export function processCpuSeconds(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The product's bound on the server's resident memory under any load the benchmarks apply. */
+export const RSS_BOUND_MB = 200;
+
+export interface ProcessMemory {
+  /** Resident set size now (VmRSS), MB. */
+  rssMb: number;
+  /** The most it has been since the process started (VmHWM), MB: the peak whatever the sampling missed. */
+  peakMb: number;
+}
+
+/** A process's resident memory from /proc/<pid>/status (undefined elsewhere than Linux, or once it has exited). */
+export function processMemory(pid: number): ProcessMemory | undefined {
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const mb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) / 1024;
+  const memory = { rssMb: mb('VmRSS'), peakMb: mb('VmHWM') };
+  return Number.isFinite(memory.rssMb) && Number.isFinite(memory.peakMb) ? memory : undefined;
+}
+
+/**
+ * One line of peak resident memory per server process, next to the bound, and the baseline's for scale, e.g.
+ * `peak RSS (VmHWM): signups (sqlite) 171 MB, signups (postgres) 160 MB ≤ 200 MB; baseline node:http 48 MB`.
+ */
+export function peakMemoryLine(servers: Array<{ name: string; peakMb: number | undefined }>, baseline?: { name: string; peakMb: number | undefined }): string {
+  const mb = (v: number | undefined) => (v === undefined ? 'unknown (no /proc)' : `${v.toFixed(0)} MB`);
+  const over = servers.filter((s) => s.peakMb !== undefined && s.peakMb > RSS_BOUND_MB);
+  const verdict = over.length === 0 ? `≤ ${RSS_BOUND_MB} MB` : `OVER the ${RSS_BOUND_MB} MB bound: ${over.map((s) => s.name).join(', ')}`;
+  const reference = baseline ? `; ${baseline.name} ${mb(baseline.peakMb)} (reference)` : '';
+  return `peak RSS (VmHWM): ${servers.map((s) => `${s.name} ${mb(s.peakMb)}`).join(', ')} ${verdict}${reference}`;
 }
