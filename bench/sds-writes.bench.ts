@@ -118,7 +118,7 @@ function serverTarget(database: Database, processes: number, label: string): Tar
         if (res.status !== 204) throw new Error(`${label}: write answered ${res.status}`);
       });
     },
-    /** The highest peak resident memory of its server processes so far. */
+    /** The highest peak resident memory of its server processes so far (the larger of two). */
     peakMb: () => maxPeak(servers),
     async close() {
       for (const s of servers) await s.stop();
@@ -282,7 +282,7 @@ async function measure(dialect: string, database: Database, rows: Row[], memory:
     }
     memory.push({
       dialect,
-      servers: [{ name: `${dialect} server`, peakMb: one.peakMb() }, ...(two ? [{ name: `${dialect} two servers (each)`, peakMb: two.peakMb() }] : [])],
+      servers: [{ name: `${dialect} server`, peakMb: one.peakMb() }, ...(two ? [{ name: `${dialect} two servers`, peakMb: two.peakMb() }] : [])],
       echo: echo.peakMb(),
     });
   } finally {

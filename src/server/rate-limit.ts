@@ -1,6 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Redis } from 'ioredis';
 import type { RateLimitConfig } from '../config/server-config.js';
 import type { Clock } from '../store/clock.js';
 import { Errors } from './api-error.js';
@@ -13,7 +12,10 @@ import { clockedRateLimitStore, redisClockedRateLimitStore } from './rate-limit-
 export async function registerRateLimit(app: FastifyInstance, config: RateLimitConfig, clock: Clock, onRejected?: (request: FastifyRequest) => void): Promise<void> {
   // Connects once the app is ready: building it compiles every schema and can hold the event loop longer than the
   // connect timeout, which then fired although Redis had answered.
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, lazyConnect: true }) : undefined;
+  // The Redis client is loaded only when configured: a server without one does not carry it in memory.
+  const redis = config.redisUrl
+    ? new (await import('ioredis')).Redis(config.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, lazyConnect: true })
+    : undefined;
   if (redis) {
     // One line when Redis stops answering and one when it is back, not a stack trace per reconnect attempt.
     let unavailable = false;

@@ -11,6 +11,8 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
+// A checkpoint copies pages from the log to the file: it needs no page cache of its own to speak of.
+db.pragma('cache_size = -256');
 const timer = setInterval(() => {
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy or closing: the next round tries again */ }
 }, workerData.intervalMs);
@@ -25,6 +27,8 @@ parentPort.on('message', () => {
 /** Pages (4 KiB) of WAL after which a commit checkpoints by itself: about 32 MiB. */
 const SAFETY_NET_PAGES = 8192;
 
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 };
+
 export interface BackgroundCheckpoints {
   stop(): Promise<void>;
 }
@@ -32,7 +36,9 @@ export interface BackgroundCheckpoints {
 export function checkpointInBackground(sqlite: SQLite.Database, file: string, intervalMs = 200): BackgroundCheckpoints {
   sqlite.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, intervalMs } });
+  // The worker only runs a pragma now and then: a small heap, not the main thread's, keeps it out of the way of the
+  // server's memory.
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, intervalMs }, resourceLimits: WORKER_HEAP });
   worker.unref();
   // A worker that fails leaves the safety net in place; it must not take the server down.
   worker.on('error', () => sqlite.pragma('wal_autocheckpoint = 1000'));
