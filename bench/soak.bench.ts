@@ -1,6 +1,6 @@
-// Soak benchmark: the server as users run it (`node bin/signups.js serve`, from dist/: build first) under a steady
-// mixed load — partner signups, SDS writes and a poller of Change Broker updates — for a while, with its resident
-// memory sampled from /proc every few seconds. Prints start, peak and end RSS and the slope of a least-squares line
+// Soak benchmark: the server as users run it (`node bin/signups.js serve`, from dist/, built first when older than
+// src/) under a steady mixed load — partner signups, SDS writes and a poller of Change Broker updates — for a while,
+// with its resident memory sampled from /proc every few seconds. Prints start, peak and end RSS and the slope of a least-squares line
 // through the samples after the warm-up. Run with `npm run bench:soak` (Linux: it reads /proc/<pid>/status).
 //
 //   BENCH_SOAK_SECONDS=600          how long the load runs, per database
@@ -12,15 +12,14 @@
 //   SIGNUPS_BENCH_POSTGRES_URL=…    the PostgreSQL server for a throwaway database
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from '../src/identity/clients.js';
 import { createNamespace } from '../src/sds/namespaces.js';
 import { systemClock } from '../src/store/clock.js';
 import { openStore } from '../src/store/database.js';
 import { migrateToLatest } from '../src/store/migrate.js';
+import { BIN, ensureBuilt } from '../test/helpers/cli.js';
 import { signupBody } from '../test/helpers/fixtures.js';
 import { clientCredentialsToken, type Database, positiveInt, postgresDatabase, processMemory, RSS_BOUND_MB, sqliteDatabase } from './support.js';
 
@@ -66,8 +65,6 @@ async function expectStatus(res: Response, status: number[], what: string): Prom
   return text;
 }
 
-const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'signups.js');
-
 async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
@@ -79,6 +76,7 @@ async function freePort(): Promise<number> {
 
 /** `signups serve` on the database, its logs discarded; stops with SIGTERM as a deployment would stop it. */
 async function serve(databaseUrl: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+  await ensureBuilt();
   const port = await freePort();
   const child = spawn(process.execPath, [BIN, 'serve'], {
     stdio: ['ignore', 'ignore', 'inherit'],
