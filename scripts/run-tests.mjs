@@ -2,12 +2,13 @@
 // Runs every test file on SQLite, and on PostgreSQL too when one is reachable; says which. In CI a missing
 // PostgreSQL is an error.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
 import { once } from 'node:events';
+import { distIsStale } from './dist-freshness.mjs';
 
 function findTests(dir) {
   const out = [];
@@ -63,18 +64,8 @@ const files = args.flatMap((arg) => (statSync(arg).isDirectory() ? findTests(arg
 // Files that run the compiled command compile it first when dist/ is older than src/ (test/helpers/cli.ts). Left to
 // them, each would run its own build, two at a time, while the other runs the command from the dist/ being
 // rewritten: build once here instead.
-function newest(dir) {
-  let time = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const stat = statSync(path);
-    time = Math.max(time, stat.isDirectory() ? newest(path) : stat.mtimeMs);
-  }
-  return time;
-}
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const builtEntry = join(root, 'dist', 'cli', 'index.js');
-if (files.some((file) => readFileSync(file, 'utf8').includes('ensureBuilt')) && (!existsSync(builtEntry) || statSync(builtEntry).mtimeMs < newest(join(root, 'src')))) {
+if (files.some((file) => readFileSync(file, 'utf8').includes('ensureBuilt')) && distIsStale()) {
   console.log('dist/ is older than src/: npm run build, once, for the command-line tests');
   const build = spawn('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   const [code] = await once(build, 'exit');

@@ -1,13 +1,12 @@
 // Running the `signups` command as a user would: bin/signups.js on the compiled code, from the project root, in an
 // environment free of the test machine's own SIGNUPS_* settings. Shared by the CLI and the SQL front-end tests.
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { distIsStale } from '../../scripts/dist-freshness.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(ROOT, 'bin', 'signups.js');
-const BUILT_ENTRY = join(ROOT, 'dist', 'cli', 'index.js');
 
 export interface Run {
   code: number | null;
@@ -22,19 +21,9 @@ export function shellEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const stat = statSync(path);
-    newest = Math.max(newest, stat.isDirectory() ? newestSource(path) : stat.mtimeMs);
-  }
-  return newest;
-}
-
 /** bin/signups.js runs the compiled code; compile when it is missing or older than the sources. */
 export async function ensureBuilt(): Promise<void> {
-  if (existsSync(BUILT_ENTRY) && statSync(BUILT_ENTRY).mtimeMs >= newestSource(join(ROOT, 'src'))) return;
+  if (!distIsStale()) return;
   await new Promise<void>((resolve, reject) => {
     execFile('npm', ['run', 'build'], { cwd: ROOT, timeout: 120_000 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`npm run build failed:\n${stdout}${stderr}`));
