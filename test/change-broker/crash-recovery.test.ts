@@ -26,12 +26,12 @@ describeEachDialect(
       // The restarted process: same database, its own background worker, the real clock.
       const config = { ...s.config, changeBroker: { ...s.config.changeBroker, backgroundWorker: true, backgroundPollMs: 100 } };
       const restarted = await buildApp({ store: s.store, config, clock: systemClock, logger: false });
-      const url = await restarted.listen({ host: '127.0.0.1', port: 0 });
+      await restarted.ready();
       const started = performance.now();
       try {
         let state = '';
         while (performance.now() - started < 10_000) {
-          const res = await call<Signup>(url, 'GET', `${space.base}/signups/${created.body.id}`, { token: space.token });
+          const res = await call<Signup>({ app: restarted }, 'GET', `${space.base}/signups/${created.body.id}`, { token: space.token });
           state = res.body.signupState;
           if (state === 'Active') break;
           await sleep(50);

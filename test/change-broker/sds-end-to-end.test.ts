@@ -7,7 +7,7 @@ import { api, newSpace, otherClient, type Signup, type Space, updates } from './
 
 /** SDS calls as the official samples make them: capitalised segments, PascalCase bodies. */
 function sds(s: TestServer, space: Space, method: string, rest: string, json?: unknown) {
-  return call(s.url, method, `/api/v1/Tenants/${space.tenant}/Namespaces/${space.ns}${rest}`, { token: space.token, ...(json !== undefined ? { json } : {}) });
+  return call(s, method, `/api/v1/Tenants/${space.tenant}/Namespaces/${space.ns}${rest}`, { token: space.token, ...(json !== undefined ? { json } : {}) });
 }
 
 const simpleType = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Answer } from '../helpers/http.js';
+import { call, type Answer } from '../helpers/http.js';
 import { describeEachDialect } from '../helpers/server.js';
 import {
   activeSignup,
@@ -52,17 +52,9 @@ describeEachDialect('Change Broker signups, errors', (server) => {
     }
     const malformed = await api(s, space, 'POST', '/signups', undefined, { 'content-type': 'application/json' });
     assertAveva(malformed, 400);
-    const notJson = await fetch(`${s.url}${space.base}/signups`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${space.token}`, 'content-type': 'application/json' },
-      body: '{"ResourceType":',
-    });
+    const notJson = await call(s, 'POST', `${space.base}/signups`, { token: space.token, headers: { 'content-type': 'application/json' }, body: '{"ResourceType":' });
     assert.equal(notJson.status, 400);
-    const text = await fetch(`${s.url}${space.base}/signups`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${space.token}`, 'content-type': 'text/plain' },
-      body: 'hello',
-    });
+    const text = await call(s, 'POST', `${space.base}/signups`, { token: space.token, headers: { 'content-type': 'text/plain' }, body: 'hello' });
     assert.equal(text.status, 415);
     assert.ok(text.headers.get('operation-id'));
 

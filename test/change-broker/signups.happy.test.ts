@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChangeOperation } from '../../src/sds/changes.js';
+import { call } from '../helpers/http.js';
 import { describeEachDialect } from '../helpers/server.js';
 import {
   activeSignup,
@@ -66,13 +67,9 @@ describeEachDialect('Change Broker signups, happy paths', (server) => {
     }
     // Capitalised path segments, as AVEVA's clients write them.
     const path = `/api/v1/Tenants/${space.tenant}/Namespaces/${space.ns}/signups`;
-    const res = await fetch(`${s.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${space.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ ResourceType: 'Stream', ResourceIds: [] }),
-    });
+    const res = await call<Signup>(s, 'POST', path, { token: space.token, json: { ResourceType: 'Stream', ResourceIds: [] } });
     assert.equal(res.status, 202);
-    const empty = (await res.json()) as Signup;
+    const empty = res.body;
     assert.equal(empty.name, null);
     await runJobs(s);
     const got = await api<Signup>(s, space, 'GET', `/signups/${empty.id}`);

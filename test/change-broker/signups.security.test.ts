@@ -23,7 +23,7 @@ describeEachDialect('Change Broker signups, security', (server) => {
     const signup = await activeSignup(s, space, []);
     for (const token of [undefined, 'not-a-jwt']) {
       for (const [method, path, json] of routes(signup.id)) {
-        const res = await call<AvevaError>(s.url, method, `${space.base}${path}`, { ...(token ? { token } : {}), ...(json !== undefined ? { json } : {}) });
+        const res = await call<AvevaError>(s, method, `${space.base}${path}`, { ...(token ? { token } : {}), ...(json !== undefined ? { json } : {}) });
         assert.equal(res.status, 401, `${method} ${path}`);
         assert.ok(res.headers.get('operation-id'));
         assert.equal(res.body.OperationId, res.headers.get('operation-id'));
@@ -39,7 +39,7 @@ describeEachDialect('Change Broker signups, security', (server) => {
     const partnerToken = await s.mintToken();
     for (const token of [stranger.token, partnerToken]) {
       for (const [method, path, json] of routes(signup.id)) {
-        const res = await call<AvevaError>(s.url, method, `${space.base}${path}`, { token, ...(json !== undefined ? { json } : {}) });
+        const res = await call<AvevaError>(s, method, `${space.base}${path}`, { token, ...(json !== undefined ? { json } : {}) });
         assert.equal(res.status, 403, `${method} ${path}`);
         assert.ok(res.body.Error);
       }

@@ -97,7 +97,7 @@ export async function runJobs(s: TestServer): Promise<void> {
 export const runMaintenance = (s: TestServer) => maintain(cbContext(s));
 
 export function api<T = unknown>(s: TestServer, space: Space, method: string, path: string, json?: unknown, headers?: Record<string, string>): Promise<Answer<T>> {
-  return call<T>(s.url, method, `${space.base}${path}`, { token: space.token, ...(json !== undefined ? { json } : {}), ...(headers ? { headers } : {}) });
+  return call<T>(s, method, `${space.base}${path}`, { token: space.token, ...(json !== undefined ? { json } : {}), ...(headers ? { headers } : {}) });
 }
 
 /** Creates a signup over the resources, runs its activation and answers it with its starting bookmark. */

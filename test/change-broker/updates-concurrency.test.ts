@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/database.js';
-import { call } from '../helpers/http.js';
+import { call, type Target } from '../helpers/http.js';
 import { describeEachDialect } from '../helpers/server.js';
 import { activeSignup, changeBrokerConfig, newSpace, updates } from './support.js';
 
@@ -18,14 +18,14 @@ describeEachDialect(
       // A second server with its own connection pool on the same database: writes really overlap on PostgreSQL.
       const secondStore = openStore(s.store.url);
       const second = await buildApp({ store: secondStore, config: s.config, clock: s.clock, logger: false });
-      const urls = [s.url, await second.listen({ host: '127.0.0.1', port: 0 })];
+      const apps = [s.app, second];
       try {
         const space = await newSpace(s);
-        const sds = (url: string, method: string, rest: string, json: unknown) =>
-          call(url, method, `/api/v1/Tenants/${space.tenant}/Namespaces/${space.ns}${rest}`, { token: space.token, json });
+        const sds = (target: Target, method: string, rest: string, json: unknown) =>
+          call(target, method, `/api/v1/Tenants/${space.tenant}/Namespaces/${space.ns}${rest}`, { token: space.token, json });
         const type = { Id: 'T', SdsTypeCode: 'Object', Properties: [{ Id: 'Timestamp', IsKey: true, SdsType: { SdsTypeCode: 'DateTime' } }, { Id: 'Value', SdsType: { SdsTypeCode: 'Double' } }] };
-        assert.ok([200, 201].includes((await sds(s.url, 'POST', '/Types/T', type)).status));
-        for (const id of [...STREAMS, 'noise']) assert.equal((await sds(s.url, 'POST', `/Streams/${id}`, { Id: id, TypeId: 'T' })).status, 201);
+        assert.ok([200, 201].includes((await sds(s, 'POST', '/Types/T', type)).status));
+        for (const id of [...STREAMS, 'noise']) assert.equal((await sds(s, 'POST', `/Streams/${id}`, { Id: id, TypeId: 'T' })).status, 201);
         const signup = await activeSignup(s, space, STREAMS);
 
         let writing = true;
@@ -33,7 +33,7 @@ describeEachDialect(
           [...STREAMS, 'noise'].map(async (stream, w) => {
             for (let i = 0; i < WRITES_PER_STREAM; i += 1) {
               const at = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
-              const res = await sds(urls[(i + w) % 2] ?? s.url, 'POST', `/Streams/${stream}/Data`, [{ Timestamp: at, Value: i }]);
+              const res = await sds({ app: apps[(i + w) % 2] ?? s.app }, 'POST', `/Streams/${stream}/Data`, [{ Timestamp: at, Value: i }]);
               assert.equal(res.status, 204, res.text);
             }
           }),
@@ -46,7 +46,7 @@ describeEachDialect(
         let reader = 0;
         for (;;) {
           const wasWriting = writing;
-          const res = await updates({ ...s, url: urls[reader++ % 2] ?? s.url }, space, signup.id, bookmark);
+          const res = await updates({ ...s, app: apps[reader++ % 2] ?? s.app }, space, signup.id, bookmark);
           assert.equal(res.status, 200, res.text);
           assert.ok(res.body.data.length <= 7);
           for (const u of res.body.data) seen.get(u.resourceId)?.push((u.events[0] as { Value: number }).Value);
