@@ -52,13 +52,13 @@ function ok(run: Run): string {
   return run.stdout;
 }
 
-/** GET a partner list over HTTP, following metadata.next to the end. */
+/** GET a partner list through the API, following metadata.next to the end. */
 async function listAll<T>(s: TestServer, token: string, path: string): Promise<T[]> {
   const out: T[] = [];
   let next: string | null | undefined = path;
   while (next) {
     const url: URL = new URL(next, s.url);
-    const answer: Awaited<ReturnType<typeof call<ListBody<T>>>> = await call<ListBody<T>>(s.url, 'GET', `${url.pathname}${url.search}`, { token });
+    const answer: Awaited<ReturnType<typeof call<ListBody<T>>>> = await call<ListBody<T>>(s, 'GET', `${url.pathname}${url.search}`, { token });
     assert.equal(answer.status, 200, answer.text);
     out.push(...answer.body.data);
     next = answer.body.metadata.next;
@@ -73,8 +73,8 @@ describeEachDialect('SQL front end end to end', (server) => {
   before(async () => {
     const client = await server().client();
     auth = ['--server', server().url, '--client-id', client.id, '--client-secret', client.secret];
-    // The same partner over HTTP: partners see only what they signed up.
-    const issued = await call<{ access_token: string }>(server().url, 'POST', '/oauth2/token', {
+    // The same partner through the API: partners see only what they signed up.
+    const issued = await call<{ access_token: string }>(server(), 'POST', '/oauth2/token', {
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.id, client_secret: client.secret }).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
@@ -96,7 +96,7 @@ describeEachDialect('SQL front end end to end', (server) => {
     ];
     const [answer] = JSON.parse(ok(await signups(['exec', '-i', file, ...auth, ...vars, '-o', 'json']))) as Array<{ organization_id: string; sso_url: string }>;
     assert.ok(answer?.organization_id);
-    const org = await call<{ id: string; name: string; sso_url: string }>(server().url, 'GET', `/partner/v2/organizations/${answer.organization_id}`, { token });
+    const org = await call<{ id: string; name: string; sso_url: string }>(server(), 'GET', `/partner/v2/organizations/${answer.organization_id}`, { token });
     assert.equal(org.status, 200, org.text);
     assert.equal(org.body.name, 'Seeded Org');
     assert.equal(org.body.sso_url, answer.sso_url);
@@ -113,7 +113,7 @@ describeEachDialect('SQL front end end to end', (server) => {
 
   test('SELECT from entitlements equals GET /partner/v2/entitlements followed to the end', async () => {
     for (let i = 0; i < 23; i++) {
-      const created = await call(server().url, 'POST', '/partner/v2/entitlements', { token, json: entitlementDetails(`sel-${i}-${server().dialect}`) });
+      const created = await call(server(), 'POST', '/partner/v2/entitlements', { token, json: entitlementDetails(`sel-${i}-${server().dialect}`) });
       assert.equal(created.status, 201, created.text);
     }
     const overHttp = await listAll<Entitlement>(server(), token, '/partner/v2/entitlements');
@@ -128,19 +128,19 @@ describeEachDialect('SQL front end end to end', (server) => {
   });
 
   test('SELECT ... WHERE id = and organization.id = use the get and list operations', async () => {
-    const signup = await call<{ organization_id: string }>(server().url, 'POST', '/partner/v2/signup', { token, json: signupBody() });
+    const signup = await call<{ organization_id: string }>(server(), 'POST', '/partner/v2/signup', { token, json: signupBody() });
     assert.equal(signup.status, 201, signup.text);
     const org = signup.body.organization_id;
     const [fromList] = await listAll<Entitlement>(server(), token, `/partner/v2/entitlements?organization.id=${org}`);
     assert.ok(fromList);
     const byOrg = JSON.parse(ok(await exec(`SELECT * FROM confluent.partner.entitlements WHERE organization.id = '${org}'`, '-o', 'json'))) as Entitlement[];
     assert.equal(byOrg.length, 1);
-    const got = await call<Entitlement>(server().url, 'GET', `/partner/v2/entitlements/${fromList.id}`, { token });
+    const got = await call<Entitlement>(server(), 'GET', `/partner/v2/entitlements/${fromList.id}`, { token });
     for (const [key, value] of Object.entries(got.body)) assert.deepEqual(byOrg[0]?.[key], value, key);
     const byId = JSON.parse(ok(await exec(`SELECT id, organization FROM confluent.partner.entitlements WHERE id = '${fromList.id}'`, '-o', 'json')));
     assert.deepEqual(byId, [{ id: got.body.id, organization: got.body.organization }]);
     const orgRows = JSON.parse(ok(await exec(`SELECT id, name, sso_config FROM confluent.partner.organizations WHERE id = '${org}'`, '-o', 'json')));
-    const orgHttp = await call<{ id: string; name: string; sso_config: unknown }>(server().url, 'GET', `/partner/v2/organizations/${org}`, { token });
+    const orgHttp = await call<{ id: string; name: string; sso_config: unknown }>(server(), 'GET', `/partner/v2/organizations/${org}`, { token });
     assert.deepEqual(orgRows, [{ id: orgHttp.body.id, name: orgHttp.body.name, sso_config: orgHttp.body.sso_config }]);
     const missing = await exec("SELECT * FROM confluent.partner.entitlements WHERE id = 'ent-missing'");
     assert.match(oneLineError(missing), /GET \/partner\/v2\/entitlements\/ent-missing failed with 404: .*"The entitlement 'ent-missing' was not found"/);
@@ -156,7 +156,7 @@ describeEachDialect('SQL front end end to end', (server) => {
     );
     const [row] = JSON.parse(ok(run)) as Entitlement[];
     assert.equal(row?.external_id, ext);
-    const got = await call<Entitlement>(server().url, 'GET', `/partner/v2/entitlements/${row?.id}`, { token });
+    const got = await call<Entitlement>(server(), 'GET', `/partner/v2/entitlements/${row?.id}`, { token });
     assert.equal(got.status, 200);
     assert.deepEqual({ id: got.body.id, external_id: got.body.external_id, usage_reporting_id: got.body.usage_reporting_id }, row);
     const plain = await exec(`INSERT INTO confluent.partner.entitlements (external_id, name, plan_id, product_id) SELECT '${ext}-2', 'Second', 'confluent-cloud-payg-prod', 'confluent-cloud-kafka-service-azure'`);
@@ -166,7 +166,7 @@ describeEachDialect('SQL front end end to end', (server) => {
   });
 
   test('EXEC activate_signup and signup_partner_v2_link with @@json', async () => {
-    const incomplete = await call<{ organization_id: string }>(server().url, 'POST', '/partner/v2/signup', { token, json: signupBody({ withUser: false }) });
+    const incomplete = await call<{ organization_id: string }>(server(), 'POST', '/partner/v2/signup', { token, json: signupBody({ withUser: false }) });
     assert.equal(incomplete.status, 201, incomplete.text);
     const org = incomplete.body.organization_id;
     const activate = `EXEC confluent.partner.signups.activate_signup @@json = '${JSON.stringify({ user: user(), organization_id: org })}'`;
