@@ -10,7 +10,11 @@ export interface SandboxServer extends StartedSignups {
   dialect: DialectName;
 }
 
-/** A sandbox server as a test suite starts one: `startSignups`, on a fresh database of the dialect. */
+/**
+ * A sandbox server as a test suite starts one: `startSignups`, on a fresh database of the dialect. Its tests call it
+ * at its URL, over HTTP: `startSignups` hands an integration's suite a URL and no app, and its admin client and
+ * client tokens go over HTTP too.
+ */
 export async function startSandbox(dialect: DialectName, options: StartSignupsOptions = {}): Promise<SandboxServer & { drop(): Promise<void> }> {
   const database = dialect === 'postgres' ? await createPostgresDatabase({ migrated: true }) : undefined;
   const started = await startSignups({ ...options, ...(database ? { databaseUrl: database.url } : {}) });
