@@ -11,6 +11,7 @@
 //   BENCH_OTHER_EVENTS=1000000     change records of other streams interleaved with the backlog in a second namespace
 //   BENCH_LATENCY_WRITERS=10       concurrent writers for the write-to-visible measurement under contention
 //   SIGNUPS_BENCH_POSTGRES_URL=…   also measure on PostgreSQL (a throwaway database on that server)
+//   BENCH_DIALECTS=sqlite,postgres which databases to measure (PostgreSQL only with the URL above)
 //   BENCH_CPU_PROF=dir             write a CPU profile of each server process there (slows the servers)
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -49,6 +50,7 @@ const OTHER_EVENTS = positiveInt('BENCH_OTHER_EVENTS', 1_000_000);
 const LATENCY_WRITERS = positiveInt('BENCH_LATENCY_WRITERS', 10);
 const BUSY_NAMESPACE = 'bench-busy';
 const POSTGRES_URL = process.env.SIGNUPS_BENCH_POSTGRES_URL || undefined;
+const DIALECTS = new Set((process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(','));
 const PROFILE_DIR = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -799,8 +801,9 @@ async function main(): Promise<void> {
   console.log(
     `Change Broker updates: ${EVENTS} events over ${STREAMS} streams; ${WRITE_RATE} writes/s for ${LATENCY_SECONDS} s; server in a child process on 127.0.0.1`,
   );
-  const targets: Array<{ dialect: string; open: () => Promise<Database> }> = [{ dialect: 'sqlite', open: async () => sqliteDatabase('signups-bench-updates-') }];
-  if (POSTGRES_URL) targets.push({ dialect: 'postgres', open: () => postgresDatabase(POSTGRES_URL) });
+  const targets: Array<{ dialect: string; open: () => Promise<Database> }> = [];
+  if (DIALECTS.has('sqlite')) targets.push({ dialect: 'sqlite', open: async () => sqliteDatabase('signups-bench-updates-') });
+  if (POSTGRES_URL && DIALECTS.has('postgres')) targets.push({ dialect: 'postgres', open: () => postgresDatabase(POSTGRES_URL) });
   const problems: string[] = [];
   const results: DialectResult[] = [];
   for (const target of targets) {

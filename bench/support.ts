@@ -47,6 +47,11 @@ export async function postgresDatabase(admin: string): Promise<Database> {
     }
   };
   await run(`CREATE DATABASE ${name}`);
+  // BENCH_POSTGRES_SETTINGS="name=value;...": settings of the throwaway database for every connection to it, e.g. to
+  // have auto_explain log the plans of slow statements, nested ones included, into the server's log.
+  for (const setting of (process.env.BENCH_POSTGRES_SETTINGS ?? '').split(';').filter((s) => s.trim() !== '')) {
+    await run(`ALTER DATABASE ${name} SET ${setting}`);
+  }
   const url = new URL(admin);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
