@@ -154,6 +154,7 @@ async function send(s: TestServer, f: Fixture, op: Operation, path: string, opti
           : JSON.stringify(options.body)
         : JSON.stringify(options.body));
   }
+  // Over HTTP, not through inject: some operations open live update streams, which inject would wait on to their end.
   const url = `${s.url}${path}${options.query ? `?${options.query}` : ''}`;
   const res = await fetch(url, { method: op.method, headers, ...(body !== undefined ? { body } : {}), signal: AbortSignal.timeout(20_000) });
   // A live update stream that opened (valid input) is not read to its end.
