@@ -109,6 +109,9 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
   if (dialect === 'sqlite') {
     if (target !== ':memory:') mkdirSync(dirname(resolve(target)), { recursive: true });
     const sqlite = new SQLite(target === ':memory:' ? ':memory:' : resolve(target));
+    // Several processes may share one file; wait for the writer instead of failing at once. First, since switching
+    // a new file to WAL takes a lock that another process starting on it may hold.
+    sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
@@ -117,8 +120,6 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
     // write path's system time. In memory it stays a copy of the pages the write touches. Temporary tables and
     // sorts that no index serves are kept in memory too; the server's queries page by index and sort little.
     sqlite.pragma('temp_store = MEMORY');
-    // Several processes may share one file; wait for the writer instead of failing at once.
-    sqlite.pragma('busy_timeout = 5000');
     const transactions = new TransactionTiming();
     const db = new Kysely<Database>({ dialect: timeTransactions(new ImmediateSqliteDialect({ database: cacheStatements(sqlite) }), transactions, options.onStatement) });
     const signals = new SqliteChangeSignals(db);

@@ -44,10 +44,24 @@ function provider(store: Store): MigrationProvider {
   return { getMigrations: async () => migrations };
 }
 
+/** How long a start waits for other processes migrating the same SQLite file. */
+const MIGRATION_WAIT_MS = 120_000;
+
+function isSqliteBusy(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_BUSY_SNAPSHOT');
+}
+
 /** Brings the schema up to date; safe to call from several processes at once (the migrator takes a lock). */
 export async function migrateToLatest(store: Store): Promise<void> {
   const migrator = new Migrator({ db: store.db, provider: provider(store) });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // SQLite: processes started together on one file migrate one after the other, each holding the write lock for
+  // the whole run; on a busy machine that can outlast one busy timeout. Wait for the other process's turn to end.
+  const deadline = Date.now() + MIGRATION_WAIT_MS;
+  while (error && isSqliteBusy(error) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,8 @@ describe('README "Several processes": servers started with npx & are stopped wit
       });
     });
     const urls = [...output.matchAll(/listening on (http:\/\/[0-9.:]+)/g)].map((m) => m[1] ?? '');
-    assert.equal(urls.length, 2, output);
+    const logs = ['a.log', 'b.log'].map((name) => `${name}:\n${existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8') : '(none)'}`);
+    assert.equal(urls.length, 2, `${output}\n${logs.join('\n')}`);
     const deadline = Date.now() + 15_000;
     let running = urls;
     while (Date.now() < deadline) {
