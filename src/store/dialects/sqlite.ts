@@ -1,4 +1,4 @@
-import { CompiledQuery, type CreateTableBuilder, type DatabaseConnection, type Driver, type Expression, type RawBuilder, sql, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
+import { CompiledQuery, type CreateTableBuilder, type DatabaseConnection, type DialectAdapter, type Driver, type Expression, type RawBuilder, sql, SqliteAdapter, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
 import type { Db } from '../database.js';
 import { sqliteSdsJob, sqliteStreamWithKey, sqliteWrite } from '../sds-writes.js';
 import { INTERNAL_TABLES, type TableInfo } from '../tables.js';
@@ -14,6 +14,17 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+/**
+ * SQLite's DDL is transactional, but Kysely's adapter says otherwise and takes no migration lock, so processes
+ * starting together on one file ran the same migrations at once ("table already exists"). Said true, the migrator
+ * runs them in one transaction, which begins immediate: one process migrates, the others wait for it.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 /** Kysely's SQLite dialect, with transactions that take the write lock when they begin. */
 export class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
@@ -25,6 +36,10 @@ export class ImmediateSqliteDialect extends SqliteDialect {
 
   override createDriver(): Driver {
     return new ImmediateSqliteDriver(this.#config);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
   }
 }
 
