@@ -26,24 +26,33 @@ export class SandboxAdminError extends Error {
 /** Where the admin client gets its bearer token: a fixed one, or a function asked again after a 401. */
 export type TokenSource = () => Promise<string>;
 
+/**
+ * How the admin client and the token source send a request: the global `fetch` (over HTTP) by default, or another
+ * function of the same shape, such as one that serves the request in process.
+ */
+export type Fetch = (url: string, init: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; headers: Record<string, string>; body?: string }) => Promise<Response>;
+
 /** The sandbox controls (`/_signups/v1/`) over HTTP, for test suites and the `signups admin` command. */
 export class SandboxAdmin {
   readonly #base: string;
+  readonly #fetch: Fetch;
   #token: string | undefined;
 
   constructor(
     baseUrl: string,
     private readonly tokenSource: TokenSource,
+    send: Fetch = fetch,
   ) {
     this.#base = baseUrl.replace(/\/+$/, '');
+    this.#fetch = send;
   }
 
-  async #send<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async #send<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
     for (let attempt = 0; ; attempt += 1) {
       this.#token ??= await this.tokenSource();
       const headers: Record<string, string> = { authorization: `Bearer ${this.#token}`, accept: 'application/json' };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(`${this.#base}/_signups/v1${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+      const res = await this.#fetch(`${this.#base}/_signups/v1${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
       const text = await res.text();
       // A token expires by the server clock, which these very calls move: fetch a new one once.
       if (res.status === 401 && attempt === 0) {
@@ -125,12 +134,12 @@ export class SandboxAdmin {
 }
 
 /** A token source that exchanges a client id and secret at the server's token endpoint. */
-export function clientCredentials(baseUrl: string, clientId: string, clientSecret: string): TokenSource {
+export function clientCredentials(baseUrl: string, clientId: string, clientSecret: string, send: Fetch = fetch): TokenSource {
   return async () => {
-    const res = await fetch(`${baseUrl.replace(/\/+$/, '')}/oauth2/token`, {
+    const res = await send(`${baseUrl.replace(/\/+$/, '')}/oauth2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }).toString(),
     });
     const text = await res.text();
     if (res.status !== 200) throw new SandboxAdminError(res.status, text, `the token request failed with ${res.status}: ${text}`);

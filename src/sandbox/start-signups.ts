@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { configFromEnv } from '../config/server-config.js';
 import { createClient as createStoredClient } from '../identity/clients.js';
 import { parseScopes, unknownScopes } from '../identity/scopes.js';
 import { createNamespace as createStoredNamespace } from '../sds/namespaces.js';
 import { type RunningServer, startServer } from '../server/start-server.js';
-import { type ClockMoved, clientCredentials, SandboxAdmin } from './admin-client.js';
+import { type ClockMoved, clientCredentials, type Fetch, SandboxAdmin } from './admin-client.js';
+import { injectFetch } from './inject-fetch.js';
 import { type ClockView, SandboxClock } from './sandbox-clock.js';
 import { seedFromFile } from './seed.js';
 import { restoreState, type Snapshot } from './state.js';
@@ -63,6 +65,20 @@ export interface StartedSignups {
  * Every sandbox control is on; `admin` holds a token of its own that follows the server clock.
  */
 export async function startSignups(options: StartSignupsOptions = {}): Promise<StartedSignups> {
+  return (await startSandboxServer(options, { listen: true })).signups;
+}
+
+/** A sandbox server and its app: the app serves `app.inject` whether or not the server listens. */
+export interface SandboxServerStarted {
+  signups: StartedSignups;
+  app: FastifyInstance;
+}
+
+/**
+ * The start of `startSignups`, with the choice of listening. Without, nothing goes over a socket: the admin client
+ * and the clients' token requests are served by `app.inject`, and `url` is the address they name in Host.
+ */
+export async function startSandboxServer(options: StartSignupsOptions, { listen }: { listen: boolean }): Promise<SandboxServerStarted> {
   let databaseUrl = options.databaseUrl;
   let temporary: string | undefined;
   if (!databaseUrl) {
@@ -79,6 +95,7 @@ export async function startSignups(options: StartSignupsOptions = {}): Promise<S
     server = await startServer({
       config,
       store: { backgroundCheckpoints: false },
+      listen,
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
       prepare: async (store) => {
         if (typeof options.seed === 'string') await seedFromFile(store, options.seed, { sandbox: true });
@@ -94,18 +111,23 @@ export async function startSignups(options: StartSignupsOptions = {}): Promise<S
   }
   const { app, store, url } = server;
   const context = app.signups;
+  const send: Fetch = listen ? fetch : injectFetch(app);
 
   const created = async (name: string, scopes: string[], tenant: string | null): Promise<SignupsClient> => {
     const client = await createStoredClient(store.db, context.clock, { name, scopes, tenantId: tenant });
-    const token = clientCredentials(url, client.id, client.secret);
+    const token = clientCredentials(url, client.id, client.secret, send);
     return { clientId: client.id, clientSecret: client.secret, scopes, tenant, token };
   };
   const adminClient = await created('signups-admin', ['signups:admin'], null);
   // Minted in-process, so that the admin keeps working after a reset that removes the clients.
-  const admin = new SandboxAdmin(url, async () => (await context.accessTokens.issue({ id: adminClient.clientId, name: 'signups-admin', scopes: ['signups:admin'], tenantId: null }, ['signups:admin'])).accessToken);
+  const admin = new SandboxAdmin(
+    url,
+    async () => (await context.accessTokens.issue({ id: adminClient.clientId, name: 'signups-admin', scopes: ['signups:admin'], tenantId: null }, ['signups:admin'])).accessToken,
+    send,
+  );
 
   let closed = false;
-  return {
+  const signups: StartedSignups = {
     url,
     databaseUrl,
     admin,
@@ -132,6 +154,7 @@ export async function startSignups(options: StartSignupsOptions = {}): Promise<S
       removeTemporary();
     },
   };
+  return { signups, app };
 }
 
 export type { ClockView };

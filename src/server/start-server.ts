@@ -14,12 +14,17 @@ export interface StartOptions {
   store?: StoreOptions;
   /** Runs on the migrated store before the app is built: a seed, a first client. */
   prepare?(store: Store): Promise<void>;
+  /** Default true. False makes the app ready without a socket: it is reached through `app.inject` only. */
+  listen?: boolean;
 }
 
 export interface RunningServer {
   app: FastifyInstance;
   store: Store;
-  /** The address it listens on, e.g. http://127.0.0.1:8080. */
+  /**
+   * The address it listens on, e.g. http://127.0.0.1:8080. Not listening: the configured address (no port when it
+   * is 0), which requests through `app.inject` name in Host as a client of a listening server would.
+   */
   url: string;
   /** Stops listening, lets in-flight requests finish, then closes the store. */
   close(): Promise<void>;
@@ -27,7 +32,8 @@ export interface RunningServer {
 
 /**
  * The one way a server starts (the `serve` command, the tests, the benchmarks): open the store, migrate it, build
- * the app, listen; and stop in the reverse order. A failure on the way closes what was already open.
+ * the app, listen (or only make it ready); and stop in the reverse order. A failure on the way closes what was
+ * already open.
  */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config } = options;
@@ -37,7 +43,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await migrateToLatest(store);
     await options.prepare?.(store);
     app = await buildApp({ store, config, ...(options.clock ? { clock: options.clock } : {}), logger: options.logger ?? false });
-    const url = await app.listen({ host: config.host, port: config.port });
+    let url: string;
+    if (options.listen === false) {
+      // ready() is what listen() would run first: the plugins' onReady hooks start the background work.
+      await app.ready();
+      url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}${config.port === 0 ? '' : `:${config.port}`}`;
+    } else {
+      url = await app.listen({ host: config.host, port: config.port });
+    }
     const running = app;
     return {
       app: running,
