@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { startSignups, type StartedSignups } from '../../src/index.js';
 import { BIN, ensureBuilt, ROOT, type Run, shellEnv } from '../helpers/cli.js';
 import { call } from '../helpers/http.js';
-import { PARTNER_SCOPES, partnerSignup } from './support.js';
+import { PARTNER_SCOPES, partnerSignup, startInProcess } from './support.js';
 
 function signups(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
@@ -19,6 +19,8 @@ function signups(args: string[], env: Record<string, string> = {}): Promise<Run>
 }
 
 // The command talks HTTP to a sandbox server; its database dialect does not matter here, so this runs on SQLite.
+// The server is the public `startSignups`, listening, and the test's own calls, its admin client and its clients'
+// tokens go over HTTP too: this is where the library is used end to end as an integration's suite uses it.
 describe('signups admin', () => {
   let s: StartedSignups;
   let dir: string;
@@ -115,10 +117,11 @@ describe('signups serve --sandbox --seed FILE', () => {
   test('starts from a snapshot file: its data, its clients and its clock', async () => {
     await ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'signups-seed-'));
-    const source = await startSignups();
+    // Only the snapshot it makes matters here: in process. The seeded server, a command of its own, is over HTTP.
+    const source = await startInProcess();
     const admin = await source.createClient({ name: 'ops', scopes: ['signups:admin'] });
     const partner = await source.createClient({ name: 'partner', scopes: PARTNER_SCOPES });
-    assert.equal((await call(source.url, 'POST', '/partner/v2/signup', { token: await partner.token(), json: partnerSignup() })).status, 201);
+    assert.equal((await call(source, 'POST', '/partner/v2/signup', { token: await partner.token(), json: partnerSignup() })).status, 201);
     const moved = await source.clock.advance('10d');
     await source.clock.freeze();
     const file = join(dir, 'seed.json');

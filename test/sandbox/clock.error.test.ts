@@ -21,15 +21,15 @@ describeEachSandbox('sandbox clock refusals', (server) => {
       [[1], undefined],
     ];
     for (const [json, code] of bad) {
-      const res = await call<FailureBody>(s.url, 'POST', '/_signups/v1/clock', { token, json });
+      const res = await call<FailureBody>(s, 'POST', '/_signups/v1/clock', { token, json });
       assert.equal(res.status, 400, `${JSON.stringify(json)}: ${res.text}`);
       assert.equal(res.body.errors[0]?.status, '400');
       if (code) assert.equal(res.body.errors[0]?.code, code, JSON.stringify(json));
     }
-    const backwards = await call<FailureBody>(s.url, 'POST', '/_signups/v1/clock', { token, json: { set: '2000-01-01T00:00:00Z' } });
+    const backwards = await call<FailureBody>(s, 'POST', '/_signups/v1/clock', { token, json: { set: '2000-01-01T00:00:00Z' } });
     assert.match(backwards.body.errors[0]?.detail ?? '', /never moves backwards/);
     assert.equal(backwards.body.errors[0]?.source?.pointer, '/set');
-    const text = await call(s.url, 'POST', '/_signups/v1/clock', { token, body: 'advance', headers: { 'content-type': 'text/plain' } });
+    const text = await call(s, 'POST', '/_signups/v1/clock', { token, body: 'advance', headers: { 'content-type': 'text/plain' } });
     assert.equal(text.status, 415);
     assert.deepEqual(await s.admin.clock(), { now: start.now, frozen: true });
     await s.admin.resume();

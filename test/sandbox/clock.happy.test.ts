@@ -75,19 +75,19 @@ describeEachSandbox('sandbox clock', (server) => {
     const s = server();
     const partner = await s.createClient({ name: 'partner', scopes: PARTNER_SCOPES });
     const token = await partner.token();
-    assert.equal((await call(s.url, 'GET', '/partner/v2/entitlements', { token })).status, 200);
+    assert.equal((await call(s, 'GET', '/partner/v2/entitlements', { token })).status, 200);
     await s.clock.advance(3601);
-    const expired = await call<FailureBody>(s.url, 'GET', '/partner/v2/entitlements', { token });
+    const expired = await call<FailureBody>(s, 'GET', '/partner/v2/entitlements', { token });
     assert.equal(expired.status, 401);
     assert.match(expired.body.errors[0]?.detail ?? '', /expired/);
     assert.match(expired.headers.get('www-authenticate') ?? '', /invalid_token/);
-    assert.equal((await call(s.url, 'GET', '/partner/v2/entitlements', { token: await partner.token() })).status, 200);
+    assert.equal((await call(s, 'GET', '/partner/v2/entitlements', { token: await partner.token() })).status, 200);
   });
 
   test('a link token issued next to the server expires by its clock', async () => {
     const s = server();
     const partner = await s.createClient({ name: 'partner', scopes: PARTNER_SCOPES });
-    const created = await call<{ organization_id: string }>(s.url, 'POST', '/partner/v2/signup', { token: await partner.token(), json: partnerSignup() });
+    const created = await call<{ organization_id: string }>(s, 'POST', '/partner/v2/signup', { token: await partner.token(), json: partnerSignup() });
     assert.equal(created.status, 201, created.text);
     // As `signups link-token --database` does: the key and the clock from the database the server uses.
     const store = openStore(s.databaseUrl);
@@ -98,10 +98,10 @@ describeEachSandbox('sandbox clock', (server) => {
     await store.close();
     const { organization, entitlement } = partnerSignup();
     const body = { token: link, organization, entitlement };
-    const ok = await call(s.url, 'POST', '/partner/v2/signup/link?dry_run=true', { token: await partner.token(), json: body });
+    const ok = await call(s, 'POST', '/partner/v2/signup/link?dry_run=true', { token: await partner.token(), json: body });
     assert.equal(ok.status, 201, ok.text);
     await s.clock.advance('61m');
-    const late = await call<FailureBody>(s.url, 'POST', '/partner/v2/signup/link?dry_run=true', { token: await partner.token(), json: body });
+    const late = await call<FailureBody>(s, 'POST', '/partner/v2/signup/link?dry_run=true', { token: await partner.token(), json: body });
     assert.equal(late.status, 400, late.text);
     assert.equal(late.body.errors[0]?.code, 'link_token_expired');
   });
@@ -111,9 +111,9 @@ describeEachSandbox('sandbox clock', (server) => {
     const moved = await s.clock.advance('30d');
     const partner = await s.createClient({ name: 'partner', scopes: PARTNER_SCOPES });
     const token = await partner.token();
-    const created = await call<{ organization_id: string }>(s.url, 'POST', '/partner/v2/signup', { token, json: partnerSignup() });
+    const created = await call<{ organization_id: string }>(s, 'POST', '/partner/v2/signup', { token, json: partnerSignup() });
     assert.equal(created.status, 201, created.text);
-    const org = await call<{ metadata: { created_at: string; updated_at: string } }>(s.url, 'GET', `/partner/v2/organizations/${created.body.organization_id}`, { token });
+    const org = await call<{ metadata: { created_at: string; updated_at: string } }>(s, 'GET', `/partner/v2/organizations/${created.body.organization_id}`, { token });
     assert.equal(org.status, 200, org.text);
     for (const at of [org.body.metadata.created_at, org.body.metadata.updated_at]) {
       assert.ok(Math.abs(Date.parse(at) - Date.parse(moved.now)) < 60_000, `${at} is the server's time, not the wall clock's`);
@@ -128,12 +128,12 @@ describeEachSandbox(
       const s = server();
       const partner = await s.createClient({ name: 'partner', scopes: PARTNER_SCOPES });
       const token = await partner.token();
-      for (let i = 0; i < 3; i += 1) assert.equal((await call(s.url, 'GET', '/partner/v2/entitlements', { token })).status, 200);
-      const limited = await call(s.url, 'GET', '/partner/v2/entitlements', { token });
+      for (let i = 0; i < 3; i += 1) assert.equal((await call(s, 'GET', '/partner/v2/entitlements', { token })).status, 200);
+      const limited = await call(s, 'GET', '/partner/v2/entitlements', { token });
       assert.equal(limited.status, 429);
       assert.ok(Number(limited.headers.get('retry-after')) > 0);
       await s.clock.advance('61s');
-      assert.equal((await call(s.url, 'GET', '/partner/v2/entitlements', { token })).status, 200);
+      assert.equal((await call(s, 'GET', '/partner/v2/entitlements', { token })).status, 200);
     });
   },
   { env: { SIGNUPS_RATE_LIMIT_MAX: '3', SIGNUPS_RATE_LIMIT_WINDOW_MS: '60000' } },

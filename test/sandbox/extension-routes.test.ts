@@ -11,17 +11,17 @@ describeEachSandbox('sandbox journal and faults on the partner extensions', (ser
     await s.admin.clearRequests();
     const partner = await s.createClient({ name: 'partner', scopes: PARTNER_SCOPES });
     const token = await partner.token();
-    const created = await call<{ organization_id: string }>(s.url, 'POST', '/partner/v2/signup', { token, json: partnerSignup() });
+    const created = await call<{ organization_id: string }>(s, 'POST', '/partner/v2/signup', { token, json: partnerSignup() });
     assert.equal(created.status, 201, created.text);
     const path = `/_signups/v1/partner/organizations/${created.body.organization_id}/users`;
 
-    assert.equal((await call(s.url, 'GET', path, { token })).status, 200);
+    assert.equal((await call(s, 'GET', path, { token })).status, 200);
     const fault = await s.admin.addFault({ operationId: 'listPartnerOrganizationUsers', status: 503, times: 1 });
-    const faulted = await call<FailureBody>(s.url, 'GET', path, { token });
+    const faulted = await call<FailureBody>(s, 'GET', path, { token });
     assert.equal(faulted.status, 503, faulted.text);
     assert.equal(faulted.body.errors[0]?.status, '503');
     assert.equal(faulted.body.errors[0]?.id, faulted.headers.get('x-request-id'));
-    assert.equal((await call(s.url, 'GET', path, { token })).status, 200, 'used up: the operation runs again');
+    assert.equal((await call(s, 'GET', path, { token })).status, 200, 'used up: the operation runs again');
 
     const entries = await s.admin.requests({ operationId: 'listPartnerOrganizationUsers' });
     assert.deepEqual(

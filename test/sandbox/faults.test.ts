@@ -13,17 +13,17 @@ describeEachSandbox('sandbox faults', (server) => {
     assert.equal(fault.probability, 1);
     assert.equal(fault.remaining, null);
     const body = partnerSignup();
-    const res = await call<FailureBody>(s.url, 'POST', '/partner/v2/signup', { token, json: body });
+    const res = await call<FailureBody>(s, 'POST', '/partner/v2/signup', { token, json: body });
     assert.equal(res.status, 503);
     assert.equal(res.body.errors[0]?.status, '503');
     assert.equal(res.body.errors[0]?.id, res.headers.get('x-request-id'));
     await s.admin.removeFault(fault.id);
-    const list = await call<{ data: unknown[] }>(s.url, 'GET', '/partner/v2/entitlements', { token });
+    const list = await call<{ data: unknown[] }>(s, 'GET', '/partner/v2/entitlements', { token });
     assert.deepEqual(list.body.data, [], 'the faulted signup created nothing');
     const [entry] = await s.admin.requests({ operationId: 'signup' });
     assert.equal(entry?.injectedFault, fault.id);
     assert.equal(entry?.status, 503);
-    assert.equal((await call(s.url, 'POST', '/partner/v2/signup', { token, json: body })).status, 201, 'removed: the operation runs');
+    assert.equal((await call(s, 'POST', '/partner/v2/signup', { token, json: body })).status, 201, 'removed: the operation runs');
   });
 
   test('by client: only that client is faulted; times: used up after N, then removed', async () => {
@@ -34,11 +34,11 @@ describeEachSandbox('sandbox faults', (server) => {
     const fault = await s.admin.addFault({ clientId: a.clientId, method: 'get', pathPattern: '^/partner/v2/entitlements$', status: 500, times: 2 });
     const statuses = [];
     for (let i = 0; i < 3; i += 1) {
-      statuses.push((await call(s.url, 'GET', '/partner/v2/entitlements', { token: ta })).status);
-      assert.equal((await call(s.url, 'GET', '/partner/v2/entitlements', { token: tb })).status, 200);
+      statuses.push((await call(s, 'GET', '/partner/v2/entitlements', { token: ta })).status);
+      assert.equal((await call(s, 'GET', '/partner/v2/entitlements', { token: tb })).status, 200);
     }
     assert.deepEqual(statuses, [500, 500, 200]);
-    assert.equal((await call(s.url, 'GET', '/partner/v2/organizations', { token: ta })).status, 200, 'another path is not faulted');
+    assert.equal((await call(s, 'GET', '/partner/v2/organizations', { token: ta })).status, 200, 'another path is not faulted');
     assert.deepEqual(await s.admin.faults(), [], 'a used-up fault is gone');
     const removed = await s.admin.removeFault(fault.id).catch((error: SandboxAdminError) => error);
     assert.equal((removed as SandboxAdminError).status, 404);
@@ -51,7 +51,7 @@ describeEachSandbox('sandbox faults', (server) => {
     const pattern = async () => {
       const fault = await s.admin.addFault({ operationId: 'listPartnerV2Entitlements', status: 502, probability: 0.5, seed: 42 });
       const out: number[] = [];
-      for (let i = 0; i < 24; i += 1) out.push((await call(s.url, 'GET', '/partner/v2/entitlements', { token })).status);
+      for (let i = 0; i < 24; i += 1) out.push((await call(s, 'GET', '/partner/v2/entitlements', { token })).status);
       await s.admin.removeFault(fault.id);
       return out;
     };
@@ -61,7 +61,7 @@ describeEachSandbox('sandbox faults', (server) => {
     const faulted = first.filter((x) => x === 502).length;
     assert.ok(faulted > 3 && faulted < 21, `about half faulted: ${first.join(',')}`);
     const never = await s.admin.addFault({ operationId: 'listPartnerV2Entitlements', status: 502, probability: 0 });
-    for (let i = 0; i < 5; i += 1) assert.equal((await call(s.url, 'GET', '/partner/v2/entitlements', { token })).status, 200);
+    for (let i = 0; i < 5; i += 1) assert.equal((await call(s, 'GET', '/partner/v2/entitlements', { token })).status, 200);
     await s.admin.removeFault(never.id);
   });
 
@@ -71,7 +71,7 @@ describeEachSandbox('sandbox faults', (server) => {
     const token = await partner.token();
     await s.admin.addFault({ operationId: 'listPartnerV2Organizations', delayMs: 400, times: 1 });
     const started = performance.now();
-    const slow = await call(s.url, 'GET', '/partner/v2/organizations', { token });
+    const slow = await call(s, 'GET', '/partner/v2/organizations', { token });
     assert.equal(slow.status, 200);
     assert.ok(performance.now() - started >= 390, 'delayed');
     const [entry] = await s.admin.requests({ operationId: 'listPartnerV2Organizations' });
@@ -94,9 +94,10 @@ describeEachSandbox('sandbox faults', (server) => {
     assert.equal((await t.call('GET', `/signups/${signup.id}/updates?bookmark=${signup.bookmark}`)).status, 200);
 
     await s.admin.addFault({ operationId: 'issueToken', status: 503, times: 1 });
-    const token = await fetch(`${s.url}/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });
+    const token = await call<object>(s, 'POST', '/oauth2/token', { form: { grant_type: 'client_credentials' } });
     assert.equal(token.status, 503);
-    assert.deepEqual(Object.keys((await token.json()) as object).sort(), ['error', 'error_description']);
+    assert.match(token.headers.get('content-type') ?? '', /json/);
+    assert.deepEqual(Object.keys(token.body).sort(), ['error', 'error_description']);
   });
 });
 
@@ -106,12 +107,12 @@ describeEachSandbox('sandbox fault refusals', (server) => {
     const token = await (await s.createClient({ name: 'ops', scopes: ['signups:admin'] })).token();
     const bad = [{}, { operationId: 'signup' }, { status: 200 }, { status: 600 }, { delayMs: -1 }, { status: 500, probability: 2 }, { status: 500, pathPattern: '(' }, { status: 500, times: 0 }, { status: 500, method: 'BREW' }, { status: 500, extra: 1 }];
     for (const json of bad) {
-      const res = await call<FailureBody>(s.url, 'POST', '/_signups/v1/faults', { token, json });
+      const res = await call<FailureBody>(s, 'POST', '/_signups/v1/faults', { token, json });
       assert.equal(res.status, 400, `${JSON.stringify(json)}: ${res.text}`);
       assert.equal(res.body.errors[0]?.status, '400');
     }
     assert.deepEqual(await s.admin.faults(), []);
-    const unknown = await call<FailureBody>(s.url, 'DELETE', '/_signups/v1/faults/nope', { token });
+    const unknown = await call<FailureBody>(s, 'DELETE', '/_signups/v1/faults/nope', { token });
     assert.equal(unknown.status, 404);
   });
 

@@ -14,29 +14,26 @@ describeEachSandbox('sandbox request journal', (server) => {
     const partner = await s.createClient({ name: 'partner', scopes: PARTNER_SCOPES });
     const secrets = [partner.clientSecret];
     // Client credentials in a form body and as HTTP Basic, and a token in the answer.
-    const form = await fetch(`${s.url}/oauth2/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: partner.clientId, client_secret: partner.clientSecret }),
+    const form = await call<{ access_token: string }>(s, 'POST', '/oauth2/token', {
+      form: { grant_type: 'client_credentials', client_id: partner.clientId, client_secret: partner.clientSecret },
     });
-    const token = ((await form.json()) as { access_token: string }).access_token;
-    const basic = await fetch(`${s.url}/identity/connect/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${partner.clientId}:${partner.clientSecret}`).toString('base64')}` },
-      body: 'grant_type=client_credentials',
+    const token = form.body.access_token;
+    const basic = await call<{ access_token: string }>(s, 'POST', '/identity/connect/token', {
+      form: { grant_type: 'client_credentials' },
+      headers: { authorization: `Basic ${Buffer.from(`${partner.clientId}:${partner.clientSecret}`).toString('base64')}` },
     });
-    secrets.push(token, ((await basic.json()) as { access_token: string }).access_token);
-    const created = await call<{ organization_id: string }>(s.url, 'POST', '/partner/v2/signup', { token, json: partnerSignup() });
+    secrets.push(token, basic.body.access_token);
+    const created = await call<{ organization_id: string }>(s, 'POST', '/partner/v2/signup', { token, json: partnerSignup() });
     assert.equal(created.status, 201);
     const store = openStore(s.databaseUrl);
     const link = await new LinkTokens(await getOrCreateSecret(store.db, 'link_token_key'), await storedClock(store.db)).issue({ organizationId: created.body.organization_id, partnerId: null }, 600);
     await store.close();
     secrets.push(link);
     const { organization, entitlement } = partnerSignup();
-    assert.equal((await call(s.url, 'POST', '/partner/v2/signup/link', { token, json: { token: link, organization, entitlement } })).status, 201);
-    const refused = await call<FailureBody>(s.url, 'POST', '/partner/v2/signup', { token, json: { organization: {} } });
+    assert.equal((await call(s, 'POST', '/partner/v2/signup/link', { token, json: { token: link, organization, entitlement } })).status, 201);
+    const refused = await call<FailureBody>(s, 'POST', '/partner/v2/signup', { token, json: { organization: {} } });
     assert.equal(refused.status, 400);
-    assert.equal((await call(s.url, 'GET', `/partner/v2/organizations/${created.body.organization_id}?password=hunter2`, { token })).status, 200);
+    assert.equal((await call(s, 'GET', `/partner/v2/organizations/${created.body.organization_id}?password=hunter2`, { token })).status, 200);
     secrets.push('hunter2');
 
     const entries = await s.admin.requests();
@@ -83,8 +80,8 @@ describeEachSandbox(
   (server) => {
     test('keeps only the last N requests', async () => {
       const s = server();
-      for (let i = 0; i < 8; i += 1) await call(s.url, 'GET', `/healthz?n=${i}`);
-      const res = await call<{ requests: Array<{ path: string }>; size: number; capacity: number }>(s.url, 'GET', '/_signups/v1/requests', {
+      for (let i = 0; i < 8; i += 1) await call(s, 'GET', `/healthz?n=${i}`);
+      const res = await call<{ requests: Array<{ path: string }>; size: number; capacity: number }>(s, 'GET', '/_signups/v1/requests', {
         token: await (await s.createClient({ name: 'ops', scopes: ['signups:admin'] })).token(),
       });
       assert.equal(res.body.capacity, 5);

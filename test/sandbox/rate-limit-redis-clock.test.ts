@@ -3,11 +3,11 @@
 // of a frozen clock.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startSignups, type StartedSignups, type SignupsClient } from '../../src/index.js';
+import type { SignupsClient } from '../../src/index.js';
 import { createPostgresDatabase, type TestDatabase, testDialects } from '../helpers/dialects.js';
 import { call } from '../helpers/http.js';
 import { REDIS_URL, redisAnswers } from '../helpers/redis.js';
-import { PARTNER_SCOPES } from './support.js';
+import { type InProcessSignups, PARTNER_SCOPES, startInProcess } from './support.js';
 
 const available = await redisAnswers();
 if (!available) console.log(`# Redis does not answer at ${REDIS_URL}: shared rate-limit tests are skipped`);
@@ -20,16 +20,16 @@ const asPartner = (client: SignupsClient) => ({ authorization: `Basic ${Buffer.f
 
 for (const dialect of testDialects()) {
   describe(`rate-limit windows in Redis follow the sandbox clock [${dialect}]`, { skip: !available && 'Redis is not reachable' }, () => {
-    let first: StartedSignups;
-    let second: StartedSignups;
+    let first: InProcessSignups;
+    let second: InProcessSignups;
     let database: TestDatabase | undefined;
     const env = { SIGNUPS_REDIS_URL: REDIS_URL, SIGNUPS_RATE_LIMIT_MAX: String(MAX), SIGNUPS_RATE_LIMIT_WINDOW_MS: String(WINDOW_MS) };
 
     before(async () => {
       database = dialect === 'postgres' ? await createPostgresDatabase() : undefined;
-      first = await startSignups({ ...(database ? { databaseUrl: database.url } : {}), env });
+      first = await startInProcess({ ...(database ? { databaseUrl: database.url } : {}), env });
       // A second server on the same database and the same Redis, as a second process would be.
-      second = await startSignups({ databaseUrl: first.databaseUrl, env });
+      second = await startInProcess({ databaseUrl: first.databaseUrl, env });
     });
     after(async () => {
       await second?.close();
@@ -37,15 +37,15 @@ for (const dialect of testDialects()) {
       await database?.drop();
     });
 
-    const organizations = async (server: StartedSignups, client: SignupsClient) =>
-      (await call(server.url, 'GET', '/partner/v2/organizations', { headers: asPartner(client) })).status;
+    const organizations = async (server: InProcessSignups, client: SignupsClient) =>
+      (await call(server, 'GET', '/partner/v2/organizations', { headers: asPartner(client) })).status;
 
     test('advancing the clock through one server opens a new window in both', async () => {
       await first.clock.freeze();
       const partner = await first.createClient({ name: 'partner', scopes: PARTNER_SCOPES });
       const spent = [await organizations(first, partner), await organizations(second, partner), await organizations(first, partner)];
       assert.deepEqual(spent, [200, 200, 200]);
-      const limited = await call(second.url, 'GET', '/partner/v2/organizations', { headers: asPartner(partner) });
+      const limited = await call(second, 'GET', '/partner/v2/organizations', { headers: asPartner(partner) });
       assert.equal(limited.status, 429, 'the calls through both servers count in one window');
       assert.equal(limited.headers.get('x-ratelimit-remaining'), '0');
       assert.equal(limited.headers.get('retry-after'), String(WINDOW_MS / 1000), 'the window of a frozen clock does not run down');
@@ -53,7 +53,7 @@ for (const dialect of testDialects()) {
 
       await first.clock.advance(WINDOW_MS / 1000);
       assert.equal(await organizations(second, partner), 200, 'the other server counts in the new window');
-      const next = await call(first.url, 'GET', '/partner/v2/organizations', { headers: asPartner(partner) });
+      const next = await call(first, 'GET', '/partner/v2/organizations', { headers: asPartner(partner) });
       assert.equal(next.status, 200);
       assert.equal(next.headers.get('x-ratelimit-remaining'), String(MAX - 2), 'one window, counted by both servers');
       await first.clock.resume();

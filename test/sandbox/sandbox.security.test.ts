@@ -26,13 +26,11 @@ for (const dialect of testDialects()) {
     let app: FastifyInstance;
     let store: Store;
     let database: TestDatabase | undefined;
-    let base: string;
     before(async () => {
       database = dialect === 'postgres' ? await createPostgresDatabase() : undefined;
       store = openStore(database?.url ?? 'sqlite::memory:');
       await migrateToLatest(store);
       app = await buildApp({ store, config: { ...configFromEnv({}), logLevel: 'silent' }, logger: false });
-      base = await app.listen({ host: '127.0.0.1', port: 0 });
     });
     after(async () => {
       await app?.close();
@@ -42,14 +40,14 @@ for (const dialect of testDialects()) {
 
     test('are 404 in the partner Failure envelope', async () => {
       for (const [method, path, json] of ROUTES) {
-        const res = await call<FailureBody>(base, method, path, json === undefined ? {} : { json });
+        const res = await call<FailureBody>({ app }, method, path, json === undefined ? {} : { json });
         assert.equal(res.status, 404, `${method} ${path}`);
         assert.equal(res.body.errors[0]?.status, '404');
       }
     });
 
     test('the partner extensions beside them are there: they ask for credentials', async () => {
-      const res = await call<FailureBody>(base, 'GET', '/_signups/v1/partner/organizations/org-x/users');
+      const res = await call<FailureBody>({ app }, 'GET', '/_signups/v1/partner/organizations/org-x/users');
       assert.equal(res.status, 401, res.text);
       assert.equal(res.body.errors[0]?.code, 'user_unauthenticated');
     });
@@ -63,10 +61,10 @@ describeEachSandbox('sandbox routes need the signups:admin scope', (server) => {
     const partner = await s.createClient({ name: 'partner', scopes: PARTNER_SCOPES });
     const token = await partner.token();
     for (const [method, path, json] of ROUTES) {
-      const anonymous = await call<FailureBody>(s.url, method, path, json === undefined ? {} : { json });
+      const anonymous = await call<FailureBody>(s, method, path, json === undefined ? {} : { json });
       assert.equal(anonymous.status, 401, `${method} ${path}`);
       assert.equal(anonymous.body.errors[0]?.code, 'user_unauthenticated');
-      const forbidden = await call<FailureBody>(s.url, method, path, { token, ...(json === undefined ? {} : { json }) });
+      const forbidden = await call<FailureBody>(s, method, path, { token, ...(json === undefined ? {} : { json }) });
       assert.equal(forbidden.status, 403, `${method} ${path}`);
       assert.equal(forbidden.body.errors[0]?.code, 'user_unauthorized');
       assert.match(forbidden.body.errors[0]?.detail ?? '', /signups:admin/);
@@ -79,7 +77,7 @@ describeEachSandbox('sandbox routes need the signups:admin scope', (server) => {
   test('a client may be given the scope from the command line and the library', async () => {
     const s = server();
     const admin = await s.createClient({ name: 'ops', scopes: 'signups:admin' });
-    const res = await call<{ now: string; frozen: boolean }>(s.url, 'GET', '/_signups/v1/clock', { token: await admin.token() });
+    const res = await call<{ now: string; frozen: boolean }>(s, 'GET', '/_signups/v1/clock', { token: await admin.token() });
     assert.equal(res.status, 200, res.text);
     assert.deepEqual(Object.keys(res.body).sort(), ['frozen', 'now']);
   });

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { startSignups, type Snapshot } from '../../src/index.js';
+import type { Snapshot } from '../../src/index.js';
 import { call, type FailureBody } from '../helpers/http.js';
-import { activeSignup, describeEachSandbox, newStream, newTenant, PARTNER_SCOPES, partnerSignup, type SandboxServer, type Tenant } from './support.js';
+import { activeSignup, describeEachSandbox, newStream, startInProcess, newTenant, PARTNER_SCOPES, partnerSignup, type SandboxServer, type Tenant } from './support.js';
 
 /** Every listing a user could compare, as raw answer text. */
 async function listings(s: SandboxServer, token: string, t: Tenant, signupId: string, bookmark: string): Promise<string[]> {
   const texts: string[] = [];
   for (const path of ['/partner/v2/entitlements?page_size=100', '/partner/v2/organizations?page_size=100']) {
-    const res = await call(s.url, 'GET', path, { token });
+    const res = await call(s, 'GET', path, { token });
     assert.equal(res.status, 200, res.text);
     texts.push(res.text);
   }
@@ -26,7 +26,7 @@ describeEachSandbox('sandbox reset and snapshots', (server) => {
     await s.clock.freeze();
     const partner = await s.createClient({ name: 'partner', scopes: PARTNER_SCOPES });
     const token = await partner.token();
-    for (let i = 0; i < 3; i += 1) assert.equal((await call(s.url, 'POST', '/partner/v2/signup', { token, json: partnerSignup() })).status, 201);
+    for (let i = 0; i < 3; i += 1) assert.equal((await call(s, 'POST', '/partner/v2/signup', { token, json: partnerSignup() })).status, 201);
     const t = await newTenant(s);
     await newStream(t, 'tank-1');
     const signup = await activeSignup(s, t, ['tank-1']);
@@ -43,7 +43,7 @@ describeEachSandbox('sandbox reset and snapshots', (server) => {
     const reset = await s.admin.reset();
     assert.equal(reset.removed.entitlements, 3);
     assert.equal(reset.removed.cb_signups, 1);
-    const emptied = await call<{ data: unknown[] }>(s.url, 'GET', '/partner/v2/entitlements', { token });
+    const emptied = await call<{ data: unknown[] }>(s, 'GET', '/partner/v2/entitlements', { token });
     assert.deepEqual(emptied.body.data, []);
     assert.deepEqual((await t.call<{ signups: unknown[] }>('GET', '/signups')).body.signups, [], 'namespaces stay, emptied');
     assert.equal((await t.call('GET', '/Streams/tank-1')).status, 404);
@@ -57,8 +57,8 @@ describeEachSandbox('sandbox reset and snapshots', (server) => {
     assert.deepEqual(again.tables, snapshot.tables, 'a snapshot of the restored state is the snapshot');
 
     // New rows continue after the restored ones.
-    assert.equal((await call(s.url, 'POST', '/partner/v2/signup', { token, json: partnerSignup() })).status, 201);
-    const list = await call<{ data: unknown[] }>(s.url, 'GET', '/partner/v2/entitlements?page_size=100', { token });
+    assert.equal((await call(s, 'POST', '/partner/v2/signup', { token, json: partnerSignup() })).status, 201);
+    const list = await call<{ data: unknown[] }>(s, 'GET', '/partner/v2/entitlements?page_size=100', { token });
     assert.equal(list.body.data.length, 4);
     await s.admin.resume();
   });
@@ -99,7 +99,7 @@ describeEachSandbox('sandbox reset and snapshots', (server) => {
     const s = server();
     const partner = await s.createClient({ name: 'partner', scopes: PARTNER_SCOPES });
     const token = await partner.token();
-    assert.equal((await call(s.url, 'POST', '/partner/v2/signup', { token, json: partnerSignup() })).status, 201);
+    assert.equal((await call(s, 'POST', '/partner/v2/signup', { token, json: partnerSignup() })).status, 201);
     const t = await newTenant(s);
     await newStream(t, 'tank-1');
     const signup = await activeSignup(s, t, ['tank-1']);
@@ -107,19 +107,17 @@ describeEachSandbox('sandbox reset and snapshots', (server) => {
     const tenantToken = await t.token();
     const snapshot: Snapshot = await s.admin.snapshot();
 
-    const seeded = await startSignups({ seed: snapshot });
+    const seeded = await startInProcess({ seed: snapshot });
     try {
-      const entitlements = await call<{ data: unknown[] }>(seeded.url, 'GET', '/partner/v2/entitlements', { token });
+      const entitlements = await call<{ data: unknown[] }>(seeded, 'GET', '/partner/v2/entitlements', { token });
       assert.equal(entitlements.status, 200, entitlements.text);
       assert.equal(entitlements.body.data.length, 1);
-      const page = await call<{ data: unknown[] }>(seeded.url, 'GET', `/api/v1/Tenants/${t.tenant}/Namespaces/${t.ns}/signups/${signup.id}/updates?bookmark=${signup.bookmark}`, { token: tenantToken });
+      const page = await call<{ data: unknown[] }>(seeded, 'GET', `/api/v1/Tenants/${t.tenant}/Namespaces/${t.ns}/signups/${signup.id}/updates?bookmark=${signup.bookmark}`, { token: tenantToken });
       assert.equal(page.status, 200, page.text);
       assert.equal(page.body.data.length, 1);
       // The client's secret came along (hashed): it gets tokens from the seeded server too.
-      const fresh = await fetch(`${seeded.url}/oauth2/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: partner.clientId, client_secret: partner.clientSecret }),
+      const fresh = await call(seeded, 'POST', '/oauth2/token', {
+        form: { grant_type: 'client_credentials', client_id: partner.clientId, client_secret: partner.clientSecret },
       });
       assert.equal(fresh.status, 200);
     } finally {
@@ -133,7 +131,7 @@ describeEachSandbox('sandbox snapshot refusals', (server) => {
     const s = server();
     const partner = await s.createClient({ name: 'partner', scopes: PARTNER_SCOPES });
     const token = await partner.token();
-    assert.equal((await call(s.url, 'POST', '/partner/v2/signup', { token, json: partnerSignup() })).status, 201);
+    assert.equal((await call(s, 'POST', '/partner/v2/signup', { token, json: partnerSignup() })).status, 201);
     const adminToken = await (await s.createClient({ name: 'ops', scopes: ['signups:admin'] })).token();
     const snapshot = await s.admin.snapshot();
     const entitlement = snapshot.tables.entitlements?.[0] ?? {};
@@ -151,7 +149,7 @@ describeEachSandbox('sandbox snapshot refusals', (server) => {
       ['change events that are not an array', { ...snapshot, tables: { ...snapshot.tables, change_log: [{ events: '{"Value":1}' }] } }],
     ];
     for (const [what, json] of bad) {
-      const res = await call<FailureBody>(s.url, 'PUT', '/_signups/v1/snapshot', { token: adminToken, json });
+      const res = await call<FailureBody>(s, 'PUT', '/_signups/v1/snapshot', { token: adminToken, json });
       assert.equal(res.status, 400, `${what}: ${res.text}`);
       assert.equal(res.body.errors[0]?.status, '400', what);
     }

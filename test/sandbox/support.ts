@@ -1,23 +1,36 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { startSignups, type StartedSignups, type StartSignupsOptions } from '../../src/index.js';
+import type { FastifyInstance } from 'fastify';
+import type { StartedSignups, StartSignupsOptions } from '../../src/index.js';
+import { startSandboxServer } from '../../src/sandbox/start-signups.js';
 import type { DialectName } from '../../src/store/database.js';
 import { call, type Answer } from '../helpers/http.js';
 import { createPostgresDatabase, testDialects } from '../helpers/dialects.js';
 import { describeWith } from '../helpers/suite.js';
 
-export interface SandboxServer extends StartedSignups {
-  dialect: DialectName;
+/** What `startSignups` answers, and the app, so that `call(server, ...)` reaches it in process. */
+export interface InProcessSignups extends StartedSignups {
+  app: FastifyInstance;
 }
 
 /**
- * A sandbox server as a test suite starts one: `startSignups`, on a fresh database of the dialect. Its tests call it
- * at its URL, over HTTP: `startSignups` hands an integration's suite a URL and no app, and its admin client and
- * client tokens go over HTTP too.
+ * A sandbox server as `startSignups` starts one, but not listening: its tests, its admin client and its clients'
+ * token requests reach it through `app.inject`. The public `startSignups` over HTTP is tested where the network is
+ * the subject (`admin-cli.test.ts`).
  */
+export async function startInProcess(options: StartSignupsOptions = {}): Promise<InProcessSignups> {
+  const { signups, app } = await startSandboxServer(options, { listen: false });
+  return Object.assign(signups, { app });
+}
+
+export interface SandboxServer extends InProcessSignups {
+  dialect: DialectName;
+}
+
+/** A sandbox server in process on a fresh database of the dialect. */
 export async function startSandbox(dialect: DialectName, options: StartSignupsOptions = {}): Promise<SandboxServer & { drop(): Promise<void> }> {
   const database = dialect === 'postgres' ? await createPostgresDatabase({ migrated: true }) : undefined;
-  const started = await startSignups({ ...options, ...(database ? { databaseUrl: database.url } : {}) });
+  const started = await startInProcess({ ...options, ...(database ? { databaseUrl: database.url } : {}) });
   return Object.assign(started, {
     dialect,
     async drop() {
@@ -55,7 +68,7 @@ export async function newTenant(s: SandboxServer): Promise<Tenant> {
     clientId: client.clientId,
     token: client.token,
     call: async <T>(method: string, rest: string, json?: unknown) =>
-      call<T>(s.url, method, `/api/v1/Tenants/${tenant}/Namespaces/${ns}${rest}`, { token: await client.token(), ...(json !== undefined ? { json } : {}) }),
+      call<T>(s, method, `/api/v1/Tenants/${tenant}/Namespaces/${ns}${rest}`, { token: await client.token(), ...(json !== undefined ? { json } : {}) }),
   };
 }
 
