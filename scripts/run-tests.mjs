@@ -61,11 +61,11 @@ env.SIGNUPS_TEST_DIALECTS = dialects.join(',');
 const paths = argv.filter((arg) => arg !== '--require-postgres');
 const args = paths.length > 0 ? paths : ['test'];
 const files = args.flatMap((arg) => (statSync(arg).isDirectory() ? findTests(arg) : [arg]));
-// Files that run the compiled command compile it first when dist/ is older than src/ (test/helpers/cli.ts). Left to
-// them, each would run its own build while another test process runs the command from the dist/ being rewritten:
-// build once here instead.
+// Files that run the compiled command, or start server processes from it (test/helpers/server-process.ts), compile
+// it first when dist/ is older than src/ (test/helpers/cli.ts). Left to them, each would run its own build while
+// another test process runs the command from the dist/ being rewritten: build once here instead.
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-if (files.some((file) => readFileSync(file, 'utf8').includes('ensureBuilt')) && distIsStale()) {
+if (files.some((file) => /ensureBuilt|startServerProcess/.test(readFileSync(file, 'utf8'))) && distIsStale()) {
   console.log('dist/ is older than src/: npm run build, once, for the command-line tests');
   const build = spawn('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   const [code] = await once(build, 'exit');

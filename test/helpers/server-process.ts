@@ -1,32 +1,49 @@
-// Server processes for multi-process tests: each runs test/helpers/serve-app.ts on one shared database, so that
-// writes commit from separate processes (and connection pools) as they would in a deployment.
+// Server processes for multi-process tests: each is `signups serve` from the compiled dist/ on one shared database,
+// so that writes commit from separate processes (and connection pools) as they would in a deployment. Compiled,
+// a process starts in about two thirds of the CPU time it takes to compile the sources on the fly with tsx.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-
-const SERVE = join(dirname(fileURLToPath(import.meta.url)), 'serve-app.ts');
+import { BIN, ensureBuilt, ROOT } from './cli.js';
 
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
 }
 
-/** Starts a server process on the database, with `env` over this process's environment; resolves with its address. */
+/**
+ * Starts a server process on the database, with `env` over this process's environment; resolves with its address.
+ * `serve` says where it listens on stderr; what it writes before that is shown if it exits before listening, what it
+ * writes after goes to this process's stderr.
+ */
 export async function startServerProcess(databaseUrl: string, env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVE, databaseUrl], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ...env },
+  await ensureBuilt();
+  const child = spawn(process.execPath, [BIN, 'serve', '--host', '127.0.0.1', '--port', '0', '--database', databaseUrl], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, SIGNUPS_LOG_LEVEL: 'silent', ...env },
   });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const [line] = (await Promise.race([
-    once(lines, 'line'),
-    once(child, 'exit').then(([code]) => {
-      throw new Error(`server process exited with ${String(code)} before listening`);
-    }),
-  ])) as [string];
-  return { url: line.trim(), child };
+  let early = '';
+  const url = new Promise<string>((resolve, reject) => {
+    let listening = false;
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      if (listening) {
+        process.stderr.write(chunk);
+        return;
+      }
+      early += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(early);
+      if (match?.[1]) {
+        listening = true;
+        resolve(match[1]);
+      }
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (!listening) reject(new Error(`server process exited with ${String(code ?? signal)} before listening:\n${early}`));
+    });
+  });
+  return { url: await url, child };
 }
 
 /** Stops the processes one after another, each with SIGTERM, waiting for its exit. */
