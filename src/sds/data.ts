@@ -5,7 +5,8 @@ import { type BatchedOutcome, type CheckedStream, sdsGroupCommit } from '../stor
 import { isUniqueViolation } from '../store/unique-violation.js';
 import { AccessRights, type Trustee } from './access.js';
 import { appendChange, type ChangeOperation } from './changes.js';
-import { AvevaError } from '../errors/aveva.js';
+import { namespaceAsLastFound } from './namespaces.js';
+import { type AvevaCode, AvevaError } from '../errors/aveva.js';
 import { type IndexValue, indexValue } from './index-key.js';
 import { requireRight, type StreamScope, streamNotFound, streamWithRight } from './streams.js';
 import { type TypeKey, typeKey, typeNotFound } from './types.js';
@@ -92,10 +93,22 @@ const indexExists = (streamId: string, value: IndexValue['value']): AvevaError =
  * event is written and recorded, or nothing is. An empty list writes and records nothing.
  */
 export async function writeValues(db: Db, clock: Clock, call: SdsCall, streamId: string, mode: WriteMode, events: readonly Event[]): Promise<void> {
+  const known = namespaceAsLastFound(db, call.tenantId, call.namespace);
+  if (known !== undefined) {
+    try {
+      if (await writeValuesGroupCommitted(db, clock, { tenantId: call.tenantId, namespaceId: known }, streamId, call.who, mode, events)) return;
+    } catch (error) {
+      // Not found through an id that may have gone stale: answered only after the namespace is looked up anew.
+      if (!(error instanceof AvevaError && NOT_FOUND_THROUGH_NAMESPACE.has(error.code))) throw error;
+    }
+  }
   const { scope, who } = await scopeOfCall(db, call);
   if (await writeValuesGroupCommitted(db, clock, scope, streamId, who, mode, events)) return;
   await writeValuesInTransaction(db, clock, scope, streamId, who, mode, events);
 }
+
+/** What a write through a namespace id that is gone would answer (its streams and types went with it). */
+const NOT_FOUND_THROUGH_NAMESPACE = new Set<AvevaCode>(['stream_not_found', 'type_not_found', 'namespace_gone']);
 
 const replaceMissing = (streamId: string, value: IndexValue['value']): AvevaError =>
   new AvevaError('event_to_replace_not_found', `The stream '${streamId}' has no event at the index '${String(value)}' to replace; nothing was written.`, {

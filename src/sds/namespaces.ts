@@ -12,6 +12,29 @@ export async function createNamespace(db: Db, clock: Clock, tenantId: string, na
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/**
+ * Namespace ids as last found, per store: the SDS write path uses them instead of a query of its own per write (on
+ * PostgreSQL a round trip). Only a sandbox reset removes a namespace, and with it its streams, so a write through an
+ * id gone stale finds no stream and is made again through requireNamespace (see writeValues).
+ */
+const found = new WeakMap<Db, Map<string, string>>();
+const FOUND_MAX = 10_000;
+const foundKey = (tenantId: string, namespaceId: string) => `${tenantId}\u001f${namespaceId.toLowerCase()}`;
+
+/** The namespace's stored id as last found in this process, if any; it may be gone since (see `found`). */
+export function namespaceAsLastFound(db: Db, tenantId: string, namespaceId: string): string | undefined {
+  return found.get(db)?.get(foundKey(tenantId, namespaceId));
+}
+
+function remember(db: Db, tenantId: string, namespaceId: string, id: string): void {
+  let ids = found.get(db);
+  if (!ids) found.set(db, (ids = new Map()));
+  const key = foundKey(tenantId, namespaceId);
+  if (ids.has(key)) return;
+  if (ids.size >= FOUND_MAX) ids.delete(ids.keys().next().value ?? '');
+  ids.set(key, id);
+}
+
 /** Namespaces are matched case-insensitively, as AVEVA's are; returns the stored id. */
 export async function requireNamespace(db: Db, tenantId: string, namespaceId: string): Promise<string> {
   const row = await db
@@ -26,5 +49,6 @@ export async function requireNamespace(db: Db, tenantId: string, namespaceId: st
       parameters: { NamespaceId: namespaceId },
     });
   }
+  remember(db, tenantId, namespaceId, row.id);
   return row.id;
 }

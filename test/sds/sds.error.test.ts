@@ -95,6 +95,24 @@ describeEachDialect('SDS errors: AVEVA error body, never a 500', (server) => {
     assertSdsError(await t.call('GET', '/Nothing/Here'), 404);
   });
 
+  test('a namespace removed with its streams answers 404 Namespace not found to a writer that wrote into it before', async () => {
+    const s = server();
+    const t = await sdsTenant(s);
+    await typeAndStream(t, 's1');
+    assert.equal((await t.call('POST', '/Streams/s1/Data', { json: [{ Timestamp: '2024-01-01T00:00:00Z', Value: 1 }] })).status, 204);
+    // As a sandbox reset in another process removes them: the streams, types and the namespace, nothing else.
+    await s.store.db.transaction().execute(async (trx) => {
+      for (const table of ['change_log', 'sds_events', 'sds_streams', 'sds_types'] as const) await trx.deleteFrom(table).where('tenant_id', '=', t.tenantId).execute();
+      await trx.deleteFrom('namespaces').where('tenant_id', '=', t.tenantId).execute();
+    });
+    for (const mode of ['POST', 'PUT'] as const) {
+      const gone = assertSdsError(await t.call(mode, '/Streams/s1/Data', { json: [{ Timestamp: '2024-01-01T00:00:01Z', Value: 2 }] }), 404);
+      assert.equal(gone.Parameters.NamespaceId, t.namespaceId);
+    }
+    const left = await s.store.db.selectFrom('sds_events').select('index_key').where('tenant_id', '=', t.tenantId).execute();
+    assert.deepEqual(left, []);
+  });
+
   test('data errors: missing key, bad index values, duplicates in one request and non-arrays answer 400 and write nothing', async () => {
     const s = server();
     const t = await sdsTenant(s);
