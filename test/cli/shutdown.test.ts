@@ -61,6 +61,9 @@ async function serve(database: string, env: Record<string, string> = {}): Promis
   return { child, url, exited, logged };
 }
 
+/** The server's log line for a request to the token endpoint whose handling has begun. */
+const INCOMING_TOKEN_REQUEST = /^(?=.*"msg":"incoming request")(?=.*"url":"\/oauth2\/token").*$/m;
+
 const get = (url: string, agent?: Agent): Promise<number> =>
   new Promise((resolve, reject) => {
     const req = request(url, { agent }, (res) => {
@@ -107,10 +110,11 @@ describe('signups serve: shutdown completes within its bound', () => {
     socket.on('data', (c: Buffer) => (answer += c.toString('latin1')));
     const body = 'grant_type=client_credentials&client_id=x&client_secret=y';
     socket.write(`POST /oauth2/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
-    await new Promise((r) => setTimeout(r, 200));
+    // The request is in flight in the server when the signal comes, and the rest of its body arrives while it drains.
+    await s.logged(INCOMING_TOKEN_REQUEST);
     const sent = performance.now();
     s.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    await s.logged(/"msg":"draining"/);
     socket.write(body.slice(10));
     const exit = await s.exited;
     agent.destroy();
@@ -128,7 +132,7 @@ describe('signups serve: shutdown completes within its bound', () => {
     await new Promise((resolve) => socket.once('connect', resolve));
     socket.write('POST /oauth2/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nabc');
     // The request must be in flight in the server, not still in a socket buffer, when the signal comes.
-    await s.logged(/^(?=.*"msg":"incoming request")(?=.*"url":"\/oauth2\/token").*$/m);
+    await s.logged(INCOMING_TOKEN_REQUEST);
     const sent = performance.now();
     s.child.kill('SIGINT');
     const exit = await s.exited;
