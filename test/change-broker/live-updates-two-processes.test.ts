@@ -5,7 +5,6 @@ import { createClient } from '../../src/identity/clients.js';
 import { createNamespace } from '../../src/sds/namespaces.js';
 import { systemClock } from '../../src/store/clock.js';
 import { openStore, type Store } from '../../src/store/database.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
 import { createPostgresDatabase, type TestDatabase, testDialects } from '../helpers/dialects.js';
 import { type Answer, call } from '../helpers/http.js';
 import { type ServerProcess, startServerProcess, stopServerProcesses } from '../helpers/server-process.js';
@@ -35,9 +34,8 @@ describe('Change Broker live updates while another server process commits the wr
   const servers: ServerProcess[] = [];
 
   before(async () => {
-    database = await createPostgresDatabase();
+    database = await createPostgresDatabase({ migrated: true });
     store = openStore(database.url);
-    await migrateToLatest(store);
     await createNamespace(store.db, systemClock, TENANT, NAMESPACE);
     servers.push(...(await Promise.all([0, 1].map(() => startServerProcess(database.url, SERVER_ENV)))));
   });

@@ -6,7 +6,6 @@ import { type ChangeRecord, readChanges } from '../../src/sds/changes.js';
 import { createNamespace } from '../../src/sds/namespaces.js';
 import { systemClock } from '../../src/store/clock.js';
 import { openStore, type Store } from '../../src/store/database.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
 import { getOrCreateSecret } from '../../src/store/settings.js';
 import { createPostgresDatabase, type TestDatabase, testDialects } from '../helpers/dialects.js';
 import { call } from '../helpers/http.js';
@@ -35,9 +34,8 @@ describe('change log under concurrent writers in two server processes [postgres]
   const writerIds: string[] = [];
 
   before(async () => {
-    database = await createPostgresDatabase();
+    database = await createPostgresDatabase({ migrated: true });
     store = openStore(database.url);
-    await migrateToLatest(store);
     await createNamespace(store.db, systemClock, TENANT, NAMESPACE);
     const issuer = await AccessTokens.open(store.db, systemClock, 3600);
     // One owner creates the streams; the writers are other clients of the tenant that the ACL allows to write.

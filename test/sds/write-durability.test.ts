@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from '../../src/identity/clients.js';
 import { createNamespace } from '../../src/sds/namespaces.js';
 import { systemClock } from '../../src/store/clock.js';
-import { type DialectName, openStore, type Store } from '../../src/store/database.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
-import { createPostgresDatabase, testDialects } from '../helpers/dialects.js';
+import { openStore, type Store } from '../../src/store/database.js';
+import { createPostgresDatabase, createSqliteDatabase, type TestDatabase, testDialects } from '../helpers/dialects.js';
 import { type Answer, call } from '../helpers/http.js';
 import { type ServerProcess, startServerProcess, stopServerProcesses } from '../helpers/server-process.js';
 import { simpleType } from './sds-fixtures.js';
@@ -24,12 +20,6 @@ const STREAMS = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5'];
 const LANES = 24;
 const SERVER_ENV = { SIGNUPS_RATE_LIMIT_MAX: '1000000' };
 
-async function freshDatabase(dialect: DialectName): Promise<{ url: string; drop(): Promise<void> }> {
-  if (dialect === 'postgres') return createPostgresDatabase();
-  const dir = mkdtempSync(join(tmpdir(), 'signups-sds-durability-'));
-  return { url: `sqlite:${join(dir, 'test.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
 interface Event {
   Timestamp: string;
   Value: number;
@@ -37,14 +27,13 @@ interface Event {
 
 for (const dialect of testDialects()) {
   describe(`SDS data writes under group commit, server killed [${dialect}]`, () => {
-    let database: { url: string; drop(): Promise<void> };
+    let database: TestDatabase;
     let store: Store;
     const servers: ServerProcess[] = [];
 
     before(async () => {
-      database = await freshDatabase(dialect);
+      database = dialect === 'sqlite' ? await createSqliteDatabase() : await createPostgresDatabase({ migrated: true });
       store = openStore(database.url);
-      await migrateToLatest(store);
       await createNamespace(store.db, systemClock, TENANT, NAMESPACE);
     });
 
