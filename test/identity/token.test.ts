@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { decodeJwt } from 'jose';
 import { call, type Answer, type FailureBody } from '../helpers/http.js';
 import { signupBody } from '../helpers/fixtures.js';
@@ -209,6 +209,19 @@ describeEachDialect('OAuth2 client-credentials token endpoint', (server) => {
     assertOAuthError(res, 401, 'invalid_client');
     assert.equal(res.headers.get('www-authenticate'), 'Basic realm="signups"');
   });
+
+  // Last: it destroys the database of the suite's server.
+  describe('unexpected faults', () => {
+    test('a failing database is 500 server_error without internals', async () => {
+      const s = server();
+      const client = await s.client();
+      await s.store.db.destroy();
+      const res = await requestToken(s, '/oauth2/token', { grant_type: 'client_credentials', client_id: client.id, client_secret: client.secret });
+      const body = assertOAuthError(res, 500, 'server_error');
+      assert.deepEqual(Object.keys(body).sort(), ['error', 'error_description']);
+      assert.doesNotMatch(res.text, /kysely|sqlite|postgres|driver|destroyed|\bat [^\s]+ \(/i);
+    });
+  });
 });
 
 describeEachDialect(
@@ -228,15 +241,3 @@ describeEachDialect(
   },
   { rateLimit: { max: 2, windowMs: 60_000 } },
 );
-
-describeEachDialect('OAuth2 token endpoint: unexpected faults', (server) => {
-  test('a failing database is 500 server_error without internals', async () => {
-    const s = server();
-    const client = await s.client();
-    await s.store.db.destroy();
-    const res = await requestToken(s, '/oauth2/token', { grant_type: 'client_credentials', client_id: client.id, client_secret: client.secret });
-    const body = assertOAuthError(res, 500, 'server_error');
-    assert.deepEqual(Object.keys(body).sort(), ['error', 'error_description']);
-    assert.doesNotMatch(res.text, /kysely|sqlite|postgres|driver|destroyed|\bat [^\s]+ \(/i);
-  });
-});
