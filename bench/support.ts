@@ -12,6 +12,7 @@ import { createClient } from '../src/identity/clients.js';
 import { systemClock } from '../src/store/clock.js';
 import { openStore } from '../src/store/database.js';
 import { BIN, ensureBuilt } from '../test/helpers/cli.js';
+import { listeningUrl } from '../test/helpers/server-process.js';
 
 const ECHO_SERVER = join(dirname(fileURLToPath(import.meta.url)), 'echo-server.mjs');
 const HOST = '127.0.0.1';
@@ -102,7 +103,7 @@ export async function startServer(args: string[], label: string, nodeOptions: st
     stdio: ['ignore', 'ignore', 'pipe'],
     env,
   });
-  const server = await startChild(label, child, listeningUrl);
+  const server = await startChild(label, child, listening);
   try {
     const store = openStore(databaseUrl, { poolSize: 1 });
     try {
@@ -123,32 +124,8 @@ function ipcReady(child: ChildProcess): Promise<ReadyMessage> {
   return new Promise((done) => child.once('message', (message: ReadyMessage) => done(message)));
 }
 
-/**
- * `serve` says where it listens on stderr ("Signups is listening on http://…"); what it writes before that is kept
- * for the error if it fails to start, what it writes after goes to this process's stderr.
- */
-function listeningUrl(child: ChildProcess): Promise<ReadyMessage> {
-  return new Promise((done) => {
-    let text = '';
-    let ready = false;
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => {
-      if (ready) {
-        process.stderr.write(chunk);
-        return;
-      }
-      text += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(text);
-      if (match?.[1]) {
-        ready = true;
-        done({ url: match[1] });
-      }
-    });
-    child.once('exit', () => {
-      if (!ready) process.stderr.write(text);
-    });
-  });
-}
+/** `serve`'s address as it announces it (test/helpers/server-process.ts). */
+const listening = async (child: ChildProcess): Promise<ReadyMessage> => ({ url: await listeningUrl(child) });
 
 /** Start-up waits long: a busy shared machine has taken over 20 s to start a server. */
 async function startChild(label: string, child: ChildProcess, readiness: (child: ChildProcess) => Promise<ReadyMessage>): Promise<ServerChild> {
@@ -160,14 +137,23 @@ async function startChild(label: string, child: ChildProcess, readiness: (child:
   process.once('exit', orphaned);
   const ready = await new Promise<ReadyMessage>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`${label}: server did not start within 120 s`)), 120_000);
-    void readiness(child).then((message) => {
-      clearTimeout(timer);
-      done(message);
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      fail(new Error(`${label}: server exited with code ${code} before listening`));
-    });
+    readiness(child).then(
+      (message) => {
+        clearTimeout(timer);
+        done(message);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        fail(new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`));
+      },
+    );
+    // A turn later: a readiness that sees the exit itself fails first, with what the server wrote.
+    void exited.then((code) =>
+      setImmediate(() => {
+        clearTimeout(timer);
+        fail(new Error(`${label}: server exited with code ${code} before listening`));
+      }),
+    );
   }).catch((error: unknown) => {
     child.kill('SIGKILL');
     throw error;

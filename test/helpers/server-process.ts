@@ -11,9 +11,8 @@ export interface ServerProcess {
 }
 
 /**
- * Starts a server process on the database, with `env` over this process's environment; resolves with its address.
- * `serve` says where it listens on stderr; what it writes before that is shown if it exits before listening, what it
- * writes after goes to this process's stderr.
+ * Starts a server process on the database, with `env` over this process's environment; resolves with its address
+ * (see listeningUrl).
  */
 export async function startServerProcess(databaseUrl: string, env: Record<string, string>): Promise<ServerProcess> {
   await ensureBuilt();
@@ -22,8 +21,16 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, SIGNUPS_LOG_LEVEL: 'silent', ...env },
   });
-  let early = '';
-  const url = new Promise<string>((resolve, reject) => {
+  return { url: await listeningUrl(child), child };
+}
+
+/**
+ * The address a `serve` process says it listens on, on stderr ("Signups is listening on http://…"). What it writes
+ * before that is kept for the error if it exits first; what it writes after goes to this process's stderr.
+ */
+export function listeningUrl(child: ChildProcess): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let early = '';
     let listening = false;
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
@@ -43,7 +50,6 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
       if (!listening) reject(new Error(`server process exited with ${String(code ?? signal)} before listening:\n${early}`));
     });
   });
-  return { url: await url, child };
 }
 
 /** Stops the processes one after another, each with SIGTERM, waiting for its exit. */
