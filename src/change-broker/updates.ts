@@ -30,6 +30,11 @@ export interface UpdatesPage<U = UpdateView> {
   positions: BookmarkPosition[];
 }
 
+/** A page with its updates' events as stored; the positions after each update are worked out only when asked for. */
+export interface StoredUpdatesPage extends Omit<UpdatesPage<StoredUpdate>, 'positions'> {
+  positions(): BookmarkPosition[];
+}
+
 /**
  * Where an Active signup's updates start when a client asks Get Signup By Id: the activation point while it is
  * within the retention window (nothing after it has been purged), otherwise the present, since older change data
@@ -66,7 +71,11 @@ export async function readUpdates(
   checkedAt?: Date,
 ): Promise<UpdatesPage> {
   const page = await readStoredUpdates(ctx, signup, from, checkedAt);
-  return { ...page, data: page.data.map((u) => ({ resourceId: u.resourceId, operation: u.operation, events: JSON.parse(u.eventsJson) as unknown[] })) };
+  return {
+    data: page.data.map((u) => ({ resourceId: u.resourceId, operation: u.operation, events: JSON.parse(u.eventsJson) as unknown[] })),
+    next: page.next,
+    positions: page.positions(),
+  };
 }
 
 /** readUpdates with each update's events left as the stored JSON text. */
@@ -75,7 +84,7 @@ export async function readStoredUpdates(
   signup: CbSignupRow,
   from: BookmarkPosition | (() => BookmarkPosition),
   checkedAt?: Date,
-): Promise<UpdatesPage<StoredUpdate>> {
+): Promise<StoredUpdatesPage> {
   requireActive(signup);
   // A bookmark given as a reader is read only now: that the signup is not Active is the better answer than a bad bookmark.
   const after = typeof from === 'function' ? from() : from;
@@ -99,9 +108,9 @@ async function pageAfter(
   current: number,
   fromSeq: Map<string, number>,
   checkedAt: Date | undefined,
-): Promise<UpdatesPage<StoredUpdate>> {
+): Promise<StoredUpdatesPage> {
   const now = checkedAt ?? ctx.clock.now();
-  const everything: UpdatesPage<StoredUpdate> = { data: [], next: { seq: Math.max(after.seq, current), validFrom: now }, positions: [] };
+  const everything: StoredUpdatesPage = { data: [], next: { seq: Math.max(after.seq, current), validFrom: now }, positions: () => [] };
   if (fromSeq.size === 0 || after.seq >= current) return everything;
   const pageSize = ctx.config.updatesPageSize;
   const changes = (
@@ -122,7 +131,8 @@ async function pageAfter(
   };
   const last = changes.at(-1);
   const next = changes.length < pageSize || !last ? everything.next : positionAfter(last);
-  return { data, next, positions: delivered.map((c, i) => (i === delivered.length - 1 ? next : positionAfter(c))) };
+  // A poll answers only `next`; working out every update's position (a Date each) is left to the readers that ask.
+  return { data, next, positions: () => delivered.map((c, i) => (i === delivered.length - 1 ? next : positionAfter(c))) };
 }
 
 /** Who polls: the path's tenant and namespace (as spelled there) and the token's trustee. */
@@ -154,7 +164,7 @@ export async function pollUpdates(
   poller: Poller,
   signupId: string,
   options: { readSeq: number | undefined; position: (signupId: string) => BookmarkPosition },
-): Promise<(UpdatesPage<StoredUpdate> & { signupId: string }) | undefined> {
+): Promise<(StoredUpdatesPage & { signupId: string }) | undefined> {
   const id = signupId.toLowerCase();
   if (!GUID.test(id)) return undefined;
   const now = ctx.clock.now().toISOString();

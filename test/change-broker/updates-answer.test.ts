@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
+import { toUpdatesAnswer } from '../../src/change-broker/representation.js';
 import { describeEachDialect } from '../helpers/server.js';
 import { activeSignup, addStream, newSpace, updates, writeChange } from './support.js';
 
@@ -39,4 +41,20 @@ describeEachDialect('Change Broker updates: the answer as sent', (server) => {
     assert.equal(empty.status, 200, empty.text);
     assert.equal(empty.text, JSON.stringify({ data: [], bookmark: empty.body.bookmark }));
   });
+});
+
+test('the answer builder writes what JSON.stringify writes, for any ids, events and bookmark', () => {
+  const update = fc.record({
+    resourceId: fc.string({ unit: 'binary' }),
+    operation: fc.constantFrom('Insert', 'Update', 'Replace', 'Remove', 'RemoveWindow'),
+    events: fc.array(fc.jsonValue()),
+  });
+  fc.assert(
+    fc.property(fc.array(update, { maxLength: 40 }), fc.string({ unit: 'binary' }), (data, bookmark) => {
+      const stored = data.map((u) => ({ resourceId: u.resourceId, operation: u.operation, eventsJson: JSON.stringify(u.events) }));
+      const bytes = toUpdatesAnswer(stored, bookmark);
+      assert.equal(bytes.toString('utf8'), JSON.stringify({ data, bookmark }));
+    }),
+    { numRuns: 300 },
+  );
 });
