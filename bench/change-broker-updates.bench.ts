@@ -1,6 +1,7 @@
 // Benchmark of Change Broker updates: how fast one poller reads a backlog through GET .../updates, and how soon a
 // single-event SDS write becomes visible to a poller. The real server runs in a child process (`signups serve`
-// from dist/, bench/support.ts) on a durable database; the load and the baselines run here. Run with
+// from dist/, bench/support.ts) on a durable database; the load and the baselines run here, and the same poller reads the
+// server's recorded pages from a server that only replays them (the ceiling of any HTTP server). Run with
 // `npm run bench:updates`.
 //
 //   BENCH_EVENTS=20000             events pre-written for the read measurement
@@ -13,7 +14,8 @@
 //   SIGNUPS_BENCH_POSTGRES_URL=…   also measure on PostgreSQL (a throwaway database on that server)
 //   BENCH_DIALECTS=sqlite,postgres which databases to measure (PostgreSQL only with the URL above)
 //   BENCH_CPU_PROF=dir             write a CPU profile of each server process there (slows the servers)
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
@@ -72,6 +74,8 @@ class Api {
     readonly url: string,
     private readonly token: string,
     readonly namespace = NAMESPACE,
+    /** Every answer's body by the path and query asked, when recording. */
+    private readonly recorder?: Map<string, string>,
   ) {}
 
   get base(): string {
@@ -83,11 +87,26 @@ class Api {
     return new Api(this.url, this.token, namespace);
   }
 
+  /** The same client, recording every answer into `pages`. */
+  recording(pages: Map<string, string>): Api {
+    return new Api(this.url, this.token, this.namespace, pages);
+  }
+
+  /** The same client asking another server the same paths. */
+  at(url: string): Api {
+    return new Api(url, this.token, this.namespace);
+  }
+
   async call(method: string, path: string, json?: unknown): Promise<{ status: number; text: string }> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
     if (json !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${this.base}${path}`, { method, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
-    return { status: res.status, text: await res.text() };
+    const text = await res.text();
+    if (this.recorder) {
+      const asked = new URL(`${this.base}${path}`);
+      this.recorder.set(`${asked.pathname}${asked.search}`, text);
+    }
+    return { status: res.status, text };
   }
 
   async expect(status: number[], method: string, path: string, json?: unknown): Promise<string> {
@@ -541,6 +560,8 @@ interface DialectResult {
   backlog: { events: number; writes: number; writeSeconds: number };
   server: ReadResult;
   sql: ReadResult;
+  /** The same passes against bench/replay-server.mjs answering the server's recorded pages. */
+  replay: ReadResult;
   latencyServer: LatencyResult;
   latencyDatabase: LatencyResult;
   healthRtt: number[];
@@ -549,6 +570,32 @@ interface DialectResult {
   writers: WritersResult;
   /** The server process's peak resident memory over the whole dialect's run, MB. */
   peakRssMb: number | undefined;
+}
+
+/**
+ * The ceiling for any HTTP server: one pass over the real server is recorded, then the same poller reads the same
+ * pages from a server that only looks up the recorded answer (bench/replay-server.mjs), in a process of its own.
+ */
+async function replayPasses(api: Api, signupId: string, start: string, problems: string[], dialect: string): Promise<ReadResult> {
+  const recorded = new Map<string, string>();
+  await readPass(api.recording(recorded), signupId, start, problems, `${dialect} recording`);
+  const dir = mkdtempSync(join(tmpdir(), 'signups-bench-replay-'));
+  try {
+    const file = join(dir, 'pages.json');
+    writeFileSync(file, JSON.stringify([...recorded]));
+    const replay = await startServer(['replay', file], `${dialect} replay`);
+    try {
+      const client = api.at(replay.ready.url);
+      await readPass(client, signupId, start, problems, `${dialect} replay warm-up`);
+      const passes: ReadResult[] = [];
+      for (let i = 0; i < READ_PASSES; i += 1) passes.push(await withCpu(() => processCpuSeconds(replay.pid), () => readPass(client, signupId, start, problems, `${dialect} replay ${i + 1}`)));
+      return sum(passes);
+    } finally {
+      await replay.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function measureDialect(dialect: string, database: Database, problems: string[]): Promise<DialectResult> {
@@ -579,6 +626,8 @@ async function measureDialect(dialect: string, database: Database, problems: str
       passes.push(pass);
       caughtUp = pass.bookmark;
     }
+    log('replay ceiling… ');
+    const replay = await replayPasses(api, signupId, start, problems, dialect);
     log('SQL baseline… ');
     await sqlPass(store);
     const sqlPasses: ReadResult[] = [];
@@ -619,6 +668,7 @@ async function measureDialect(dialect: string, database: Database, problems: str
       backlog: { events: EVENTS, writes: backlog.writes, writeSeconds: backlog.seconds },
       server: sum(passes),
       sql: sum(sqlPasses),
+      replay,
       latencyServer,
       latencyDatabase,
       healthRtt,
@@ -663,10 +713,15 @@ function printResults(results: DialectResult[]): void {
     const cpuRatio = serverCpu === undefined || sqlCpu === undefined ? '-' : fixed(sqlCpu / serverCpu, 3);
     readRows.push([`GET updates (${r.dialect})`, fixed(s.eventsPerS, 0), fixed(s.updatesPerS, 0), fixed(s.pagesPerS, 1), String(r.server.pages), fixed(s.eventsPerS / b.eventsPerS, 3), serverCpu === undefined ? '-' : fixed(serverCpu, 2), cpuRatio]);
     readRows.push([`  baseline: SQL paging (${r.dialect})`, fixed(b.eventsPerS, 0), fixed(b.updatesPerS, 0), fixed(b.pagesPerS, 1), String(r.sql.pages), '1', sqlCpu === undefined ? '-' : fixed(sqlCpu, 2), '1']);
+    const c = rate(r.replay);
+    const replayCpu = cpuPerEvent(r.replay);
+    readRows.push([`  ceiling: its pages replayed (${r.dialect})`, fixed(c.eventsPerS, 0), fixed(c.updatesPerS, 0), fixed(c.pagesPerS, 1), String(r.replay.pages), fixed(c.eventsPerS / b.eventsPerS, 3), replayCpu === undefined ? '-' : fixed(replayCpu, 2), replayCpu === undefined || sqlCpu === undefined ? '-' : fixed(sqlCpu / replayCpu, 3)]);
   }
   table(['target', 'events/s', 'updates/s', 'pages/s', 'pages', 'x baseline', 'CPU µs/event', 'x CPU'], readRows);
   console.log('   CPU µs/event: CPU time of the process serving the reads (the server process; this one for the SQL baseline);');
   console.log('   x CPU = baseline CPU per event / the server\'s. PostgreSQL\'s own CPU is in neither.');
+  console.log('   ceiling: the same poller reading the same pages from a node:http server that only replays them as the server');
+  console.log('   answered (bench/replay-server.mjs): no HTTP server can serve this poller faster on this machine.');
 
   console.log('');
   console.log(`2. Write-to-visible latency: ${WRITE_RATE} single-event writes/s for ${LATENCY_SECONDS} s, poller polling back to back`);
@@ -765,6 +820,8 @@ function figures(results: DialectResult[], ok: boolean): Record<string, unknown>
         baseline_sql_events_per_s: Math.round(b.eventsPerS),
         baseline_sql_updates_per_s: Math.round(b.updatesPerS),
         ratio: round3(s.eventsPerS / b.eventsPerS),
+        replay_ceiling_events_per_s: Math.round(rate(r.replay).eventsPerS),
+        replay_ceiling_ratio: round3(rate(r.replay).eventsPerS / b.eventsPerS),
         ...(cpuPerEvent(r.server) === undefined ? {} : { server_cpu_us_per_event: round3(cpuPerEvent(r.server) ?? Number.NaN) }),
         ...(cpuPerEvent(r.sql) === undefined ? {} : { baseline_cpu_us_per_event: round3(cpuPerEvent(r.sql) ?? Number.NaN) }),
       },

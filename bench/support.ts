@@ -15,6 +15,7 @@ import { BIN, ensureBuilt } from '../test/helpers/cli.js';
 import { listeningUrl } from '../test/helpers/server-process.js';
 
 const ECHO_SERVER = join(dirname(fileURLToPath(import.meta.url)), 'echo-server.mjs');
+const REPLAY_SERVER = join(dirname(fileURLToPath(import.meta.url)), 'replay-server.mjs');
 const HOST = '127.0.0.1';
 export function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -88,14 +89,18 @@ function serverEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
  * `['signups', <database url>]` (add `'--no-metrics'` to turn the metrics off) is `signups serve` as users run it,
  * from the compiled code in dist/ (built first when older than src/), without logs and with a rate limit far above
  * what a run sends (it counts but never refuses), plus a partner client with every partner scope;
- * `['baseline']` is a plain node:http server (bench/echo-server.mjs). `nodeOptions` go before the script
- * (e.g. --cpu-prof); `label` names it in errors.
+ * `['baseline']` is a plain node:http server (bench/echo-server.mjs); `['replay', <pages file>]` answers recorded
+ * bodies by path and nothing else (bench/replay-server.mjs). `nodeOptions` go before the script (e.g. --cpu-prof);
+ * `label` names it in errors.
  */
 export async function startServer(args: string[], label: string, nodeOptions: string[] = []): Promise<ServerChild> {
   const [kind, databaseUrl, flag] = args;
   if (kind === 'baseline') return startChild(label, spawn(process.execPath, [...nodeOptions, ECHO_SERVER], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }), ipcReady);
+  if (kind === 'replay' && databaseUrl) {
+    return startChild(label, spawn(process.execPath, [...nodeOptions, REPLAY_SERVER, databaseUrl], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }), ipcReady);
+  }
   if (kind !== 'signups' || !databaseUrl || (flag !== undefined && flag !== '--no-metrics')) {
-    throw new Error(`${label}: usage: baseline | signups <database url> [--no-metrics] (got '${args.join(' ')}')`);
+    throw new Error(`${label}: usage: baseline | replay <pages file> | signups <database url> [--no-metrics] (got '${args.join(' ')}')`);
   }
   await ensureBuilt();
   const env = serverEnv({ SIGNUPS_LOG_LEVEL: 'silent', SIGNUPS_RATE_LIMIT_MAX: '1000000000', ...(flag === '--no-metrics' ? { SIGNUPS_METRICS: 'off' } : {}) });
