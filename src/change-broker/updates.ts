@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { AccessRights, hasRights, streamAccess, type Trustee } from '../sds/access.js';
 import { type ChangeOperation, currentChangeSeq, readStoredChanges } from '../sds/changes.js';
 import { finalChangeSeqSql } from '../store/change-log.js';
+import { executePrepared } from '../store/prepared-statements.js';
 import type { CbSignupRow } from '../store/schema.js';
 import type { BookmarkPosition } from './bookmarks.js';
 import type { ChangeBrokerContext } from './context.js';
@@ -189,7 +190,7 @@ export async function pollUpdates(
     'cb_signups',
     (signup) => sql`CAST(${current(signup)} AS text) AS current_seq, (SELECT ${dialect.jsonArrays(RESOURCE_ENTRY)} ${resources(signup)}) AS resources`,
   );
-  const row = (await statement.execute(ctx.db)).rows[0];
+  const row = (await executePrepared(ctx.db, statement)).rows[0];
   if (!row) return undefined;
   const { current_seq: currentSeq, resources: resourcesJson, ...signup } = row;
   const owner = ownerOf(signup);

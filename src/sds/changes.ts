@@ -2,6 +2,7 @@ import type { Clock } from '../store/clock.js';
 import { sql } from 'kysely';
 import { finalBoundForNextRead, finalChangeSeq, insertChangeRow } from '../store/change-log.js';
 import { type Db, dialectOf } from '../store/database.js';
+import { executePrepared } from '../store/prepared-statements.js';
 import { AvevaError } from '../errors/aveva.js';
 
 /** The SDS write modes a change record names, as Change Broker updates spell them. */
@@ -87,7 +88,8 @@ async function mergedStreams(db: Db, q: ChangesQuery, bound: number): Promise<Ch
       WHERE tenant_id = ${q.tenantId} AND namespace_id = ${q.namespaceId} AND stream_id = ${id} AND seq > ${q.afterSeq} AND seq < ${bound}`;
     return q.streamIds.length > 1 ? dialect.cutUnionPart(part, 'seq', q.limit) : part;
   });
-  const result = await sql<ChangeLogRow>`${sql.join(parts, sql` UNION ALL `)} ORDER BY seq LIMIT ${q.limit}`.execute(db);
+  // One text per number of streams: prepared once per connection on PostgreSQL.
+  const result = await executePrepared(db, sql<ChangeLogRow>`${sql.join(parts, sql` UNION ALL `)} ORDER BY seq LIMIT ${q.limit}`);
   return result.rows;
 }
 

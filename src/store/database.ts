@@ -10,6 +10,7 @@ import { ImmediateSqliteDialect, sqliteDialect } from './dialects/sqlite.js';
 import type { Database } from './schema.js';
 import { timeTransactions, TransactionTiming } from './transaction-timing.js';
 import { checkpointInBackground } from './sqlite-checkpoints.js';
+import { PreparingPool } from './prepared-statements.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -151,7 +152,7 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => undefined);
   const transactions = new TransactionTiming();
-  const db = new Kysely<Database>({ dialect: timeTransactions(new PostgresDialect({ pool }), transactions, options.onStatement) });
+  const db = new Kysely<Database>({ dialect: timeTransactions(new PostgresDialect({ pool: new PreparingPool(pool) }), transactions, options.onStatement) });
   const poolUse = (): PoolUse => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
   const signals = new PostgresChangeSignals(target);
   const native: NativeDatabase = { dialect, pool, transactions, dialectOps: postgresDialect };
