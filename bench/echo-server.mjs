@@ -1,15 +1,14 @@
 // The benchmarks' baseline: the least a server can do for a request (read and parse the JSON body, answer 201 with
 // a signup's answer shape), on plain node:http. Plain JavaScript run by plain node, as the real server runs from
 // dist/ (bench/support.ts), so that the two processes' CPU time and memory compare like for like.
-// Reports { url } to the parent over IPC once listening; stops cleanly on SIGTERM (which lets --cpu-prof write).
+// It runs as a benchmark's child: it reports its address and stops as bench/child-server.mjs says.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import { serveAsChild } from './child-server.mjs';
 
-const HOST = '127.0.0.1';
 const SSO_BASE_URL = 'https://confluent.cloud/login/sso';
 const DISPLAY_MESSAGE = 'Your organization has been created. Sign in with your single sign-on account to get started.';
 
-if (!process.send) throw new Error('echo-server must be spawned with an IPC channel');
 
 const server = createServer((req, res) => {
   const chunks = [];
@@ -34,22 +33,4 @@ const server = createServer((req, res) => {
     res.writeHead(201, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(answer) }).end(answer);
   });
 });
-// Idle sockets kept as long as the real server keeps them (Fastify's default), so a client that pauses between
-// rounds does not reuse a socket this end is closing.
-server.keepAliveTimeout = 72_000;
-
-let stopping = false;
-const stop = () => {
-  if (stopping) return;
-  stopping = true;
-  server.closeAllConnections();
-  server.close(() => process.exit(0));
-};
-process.on('SIGTERM', stop);
-// If the parent dies, do not linger as an orphan holding the port.
-process.on('disconnect', stop);
-
-server.listen(0, HOST, () => {
-  const address = server.address();
-  process.send?.({ url: `http://${HOST}:${typeof address === 'object' && address ? address.port : 0}` });
-});
+serveAsChild(server, 'echo-server');

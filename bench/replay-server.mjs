@@ -1,13 +1,11 @@
 // The ceiling of the updates read benchmark: answers GET requests with bodies recorded from the real server, looked
 // up by path and query, and does nothing else. What a poller reads from it is the most any HTTP server could give
 // that poller for those pages on this machine. Plain JavaScript run by plain node, as bench/echo-server.mjs.
-// Its argument is a JSON file of [path with query, body] pairs; reports { url } to the parent over IPC once listening.
+// Its argument is a JSON file of [path with query, body] pairs; it runs as a benchmark's child (child-server.mjs).
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { serveAsChild } from './child-server.mjs';
 
-const HOST = '127.0.0.1';
-
-if (!process.send) throw new Error('replay-server must be spawned with an IPC channel');
 const file = process.argv[2];
 if (!file) throw new Error('usage: replay-server.mjs <pages.json>');
 const pages = new Map(JSON.parse(readFileSync(file, 'utf8')).map(([path, body]) => [path, Buffer.from(body, 'utf8')]));
@@ -20,19 +18,4 @@ const server = createServer((req, res) => {
   }
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length }).end(body);
 });
-server.keepAliveTimeout = 72_000;
-
-let stopping = false;
-const stop = () => {
-  if (stopping) return;
-  stopping = true;
-  server.closeAllConnections();
-  server.close(() => process.exit(0));
-};
-process.on('SIGTERM', stop);
-process.on('disconnect', stop);
-
-server.listen(0, HOST, () => {
-  const address = server.address();
-  process.send?.({ url: `http://${HOST}:${typeof address === 'object' && address ? address.port : 0}` });
-});
+serveAsChild(server, 'replay-server');
