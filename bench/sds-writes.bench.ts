@@ -70,6 +70,20 @@ async function drive(writers: number, write: (writer: number) => Promise<void>):
   return count / ((performance.now() - started) / 1000);
 }
 
+/** `writers` loops of single-event writes POSTed to `url(writer)` for SECONDS, each answered `status`; writes per second. */
+async function driveWrites(writers: number, url: (writer: number) => string, token: string, status: number, label: string): Promise<number> {
+  const http = new HttpClient(writers);
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  try {
+    return await drive(writers, async (w) => {
+      const res = await http.send('POST', url(w), headers, JSON.stringify([{ Timestamp: nextTimestamp(), Value: w }]));
+      if (res.status !== status) throw new Error(`${label} answered ${res.status} ${res.text}`);
+    });
+  } finally {
+    http.close();
+  }
+}
+
 interface Target {
   setUp(): Promise<void>;
   round(writers: number): Promise<number>;
@@ -110,18 +124,7 @@ function serverTarget(database: Database, processes: number, label: string): Tar
         await store.close();
       }
     },
-    async round(writers) {
-      const http = new HttpClient(writers);
-      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-      try {
-        return await drive(writers, async (w) => {
-          const res = await http.send('POST', `${base(w)}/Streams/${streamId(w)}/Data`, headers, JSON.stringify([{ Timestamp: nextTimestamp(), Value: w }]));
-          if (res.status !== 204) throw new Error(`${label}: write answered ${res.status} ${res.text}`);
-        });
-      } finally {
-        http.close();
-      }
-    },
+    round: (writers) => driveWrites(writers, (w) => `${base(w)}/Streams/${streamId(w)}/Data`, token, 204, `${label}: write`),
     /** The highest peak resident memory of its server processes so far (the larger of two). */
     peakMb: () => maxPeak(servers),
     async close() {
@@ -146,19 +149,8 @@ function echoTarget(): Target & { peakMb(): number | undefined } {
     async setUp() {
       server = await startServer(['baseline'], 'echo');
     },
-    async round(writers) {
-      const http = new HttpClient(writers);
-      const headers = { authorization: 'Bearer echo', 'content-type': 'application/json' };
-      try {
-        return await drive(writers, async (w) => {
-          const url = `${server?.ready.url ?? ''}/api/v1/Tenants/${TENANT}/Namespaces/${NAMESPACE}/Streams/${streamId(w)}/Data`;
-          const res = await http.send('POST', url, headers, JSON.stringify([{ Timestamp: nextTimestamp(), Value: w }]));
-          if (res.status !== 201) throw new Error(`echo answered ${res.status}`);
-        });
-      } finally {
-        http.close();
-      }
-    },
+    round: (writers) =>
+      driveWrites(writers, (w) => `${server?.ready.url ?? ''}/api/v1/Tenants/${TENANT}/Namespaces/${NAMESPACE}/Streams/${streamId(w)}/Data`, 'echo', 201, 'echo'),
     close: async () => server?.stop(),
   };
 }
