@@ -1,6 +1,7 @@
 // `signups exec` and `signups sql` run in this process, through the same command line a user types (src/cli/program.ts),
 // so that each statement costs a parse and its HTTP calls instead of a Node start; test/cli/sql-smoke.e2e.test.ts
 // runs the real command once.
+import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -33,5 +34,15 @@ export async function signups(args: string[], options: { env?: Record<string, st
     return { code, stdout: out, stderr: err };
   } finally {
     process.env = saved;
+  }
+}
+
+/** A run's JSON output (`-o json`), after checking it succeeded; a failure shows everything the run printed. */
+export function jsonOutput<T>(run: Run): T {
+  assert.equal(run.code, 0, run.stderr);
+  try {
+    return JSON.parse(run.stdout) as T;
+  } catch (error) {
+    assert.fail(`the output is not one JSON document (${(error as Error).message}):\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`);
   }
 }

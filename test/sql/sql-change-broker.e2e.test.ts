@@ -3,16 +3,14 @@ import { before, test } from 'node:test';
 import { configFromEnv } from '../../src/config/server-config.js';
 import { describeEachDialect } from '../helpers/server.js';
 import { activeSignup, addStream, api, newSpace, runJobs, type Signup, type Space, type Updates, writeChange } from '../change-broker/support.js';
-import { type Run, signups } from './cli-runner.js';
+import { jsonOutput, type Run, signups } from './cli-runner.js';
 
 function ok(run: Run): string {
   assert.equal(run.code, 0, run.stderr);
   return run.stdout;
 }
 
-function json<T>(run: Run): T {
-  return JSON.parse(ok(run)) as T;
-}
+const json = jsonOutput;
 
 const PAGE = 3;
 const base = configFromEnv({});

@@ -8,7 +8,7 @@ import { getOrCreateSecret } from '../../src/store/settings.js';
 import { entitlementDetails, signupBody, ssoConfig, user } from '../helpers/fixtures.js';
 import { call } from '../helpers/http.js';
 import { describeEachDialect, type TestServer } from '../helpers/server.js';
-import { type Run, signups } from './cli-runner.js';
+import { jsonOutput, type Run, signups } from './cli-runner.js';
 
 /** The EXEC statement of confluent.partner.signups' documentation, templates and all. */
 const SEED_SIGNUP = `EXEC confluent.partner.signups.signup
@@ -94,7 +94,7 @@ describeEachDialect('SQL front end end to end', (server) => {
       '--var', `user=${JSON.stringify(body.user)}`,
       '--var', `entitlement=${JSON.stringify(body.entitlement)}`,
     ];
-    const [answer] = JSON.parse(ok(await signups(['exec', '-i', file, ...auth, ...vars, '-o', 'json']))) as Array<{ organization_id: string; sso_url: string }>;
+    const [answer] = jsonOutput<Array<{ organization_id: string; sso_url: string }>>(await signups(['exec', '-i', file, ...auth, ...vars, '-o', 'json']));
     assert.ok(answer?.organization_id);
     const org = await call<{ id: string; name: string; sso_url: string }>(server(), 'GET', `/partner/v2/organizations/${answer.organization_id}`, { token });
     assert.equal(org.status, 200, org.text);
@@ -118,7 +118,7 @@ describeEachDialect('SQL front end end to end', (server) => {
     }
     const overHttp = await listAll<Entitlement>(server(), token, '/partner/v2/entitlements');
     assert.ok(overHttp.length >= 23);
-    const overSql = JSON.parse(ok(await exec('SELECT id, external_id, name FROM confluent.partner.entitlements', '-o', 'json'))) as Entitlement[];
+    const overSql = jsonOutput<Entitlement[]>(await exec('SELECT id, external_id, name FROM confluent.partner.entitlements', '-o', 'json'));
     assert.deepEqual(overSql, overHttp.map((e) => ({ id: e.id, external_id: e.external_id, name: e.name })));
     const count = ok(await exec('SELECT COUNT(*) AS n FROM confluent.partner.entitlements', '-o', 'csv', '-H'));
     assert.equal(count, `${overHttp.length}\n`);
@@ -133,13 +133,13 @@ describeEachDialect('SQL front end end to end', (server) => {
     const org = signup.body.organization_id;
     const [fromList] = await listAll<Entitlement>(server(), token, `/partner/v2/entitlements?organization.id=${org}`);
     assert.ok(fromList);
-    const byOrg = JSON.parse(ok(await exec(`SELECT * FROM confluent.partner.entitlements WHERE organization.id = '${org}'`, '-o', 'json'))) as Entitlement[];
+    const byOrg = jsonOutput<Entitlement[]>(await exec(`SELECT * FROM confluent.partner.entitlements WHERE organization.id = '${org}'`, '-o', 'json'));
     assert.equal(byOrg.length, 1);
     const got = await call<Entitlement>(server(), 'GET', `/partner/v2/entitlements/${fromList.id}`, { token });
     for (const [key, value] of Object.entries(got.body)) assert.deepEqual(byOrg[0]?.[key], value, key);
-    const byId = JSON.parse(ok(await exec(`SELECT id, organization FROM confluent.partner.entitlements WHERE id = '${fromList.id}'`, '-o', 'json')));
+    const byId = jsonOutput<unknown>(await exec(`SELECT id, organization FROM confluent.partner.entitlements WHERE id = '${fromList.id}'`, '-o', 'json'));
     assert.deepEqual(byId, [{ id: got.body.id, organization: got.body.organization }]);
-    const orgRows = JSON.parse(ok(await exec(`SELECT id, name, sso_config FROM confluent.partner.organizations WHERE id = '${org}'`, '-o', 'json')));
+    const orgRows = jsonOutput<unknown>(await exec(`SELECT id, name, sso_config FROM confluent.partner.organizations WHERE id = '${org}'`, '-o', 'json'));
     const orgHttp = await call<{ id: string; name: string; sso_config: unknown }>(server(), 'GET', `/partner/v2/organizations/${org}`, { token });
     assert.deepEqual(orgRows, [{ id: orgHttp.body.id, name: orgHttp.body.name, sso_config: orgHttp.body.sso_config }]);
     const missing = await exec("SELECT * FROM confluent.partner.entitlements WHERE id = 'ent-missing'");
@@ -154,7 +154,7 @@ describeEachDialect('SQL front end end to end', (server) => {
        RETURNING id, external_id, usage_reporting_id`,
       '-o', 'json',
     );
-    const [row] = JSON.parse(ok(run)) as Entitlement[];
+    const [row] = jsonOutput<Entitlement[]>(run);
     assert.equal(row?.external_id, ext);
     const got = await call<Entitlement>(server(), 'GET', `/partner/v2/entitlements/${row?.id}`, { token });
     assert.equal(got.status, 200);
@@ -170,14 +170,14 @@ describeEachDialect('SQL front end end to end', (server) => {
     assert.equal(incomplete.status, 201, incomplete.text);
     const org = incomplete.body.organization_id;
     const activate = `EXEC confluent.partner.signups.activate_signup @@json = '${JSON.stringify({ user: user(), organization_id: org })}'`;
-    const [activated] = JSON.parse(ok(await exec(activate, '-o', 'json'))) as Array<{ organization_id: string }>;
+    const [activated] = jsonOutput<Array<{ organization_id: string }>>(await exec(activate, '-o', 'json'));
     assert.equal(activated?.organization_id, org);
     assert.match(oneLineError(await exec(activate)), /POST \/partner\/v2\/signup\/activate failed with 409: \{"errors":/);
 
     const key = await getOrCreateSecret(server().store.db, 'link_token_key');
     const linkToken = await new LinkTokens(key, server().clock).issue({ organizationId: org, partnerId: null }, 3600);
     const payload = JSON.stringify({ token: linkToken, organization: { sso_config: ssoConfig() }, entitlement: entitlementDetails() });
-    const [linked] = JSON.parse(ok(await exec(`EXEC confluent.partner.signups.signup_partner_v2_link @dry_run = false @@json = '${payload}'`, '-o', 'json'))) as Array<{ organization_id: string }>;
+    const [linked] = jsonOutput<Array<{ organization_id: string }>>(await exec(`EXEC confluent.partner.signups.signup_partner_v2_link @dry_run = false @@json = '${payload}'`, '-o', 'json'));
     assert.equal(linked?.organization_id, org);
     const entitlements = await listAll<Entitlement>(server(), token, `/partner/v2/entitlements?organization.id=${org}`);
     assert.equal(entitlements.length, 2);
