@@ -1,5 +1,6 @@
 import { configFromEnv, type ServerConfig } from '../config/server-config.js';
 import { LogDestination } from '../server/log-destination.js';
+import { limitHeapGrowth } from '../server/heap-growth.js';
 import { handleShutdown } from '../server/shutdown.js';
 import { startServer } from '../server/start-server.js';
 import { followLauncher } from './launcher.js';
@@ -31,6 +32,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     config.sandbox.journalSize = size;
   }
 
+  limitHeapGrowth(config.heapGrowthPercent);
   // A reader of stdout or stderr that goes away must not stop the server, nor its shutdown.
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   const server = await startServer({
