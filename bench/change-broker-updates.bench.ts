@@ -28,15 +28,19 @@ import { openStore, type Store } from '../src/store/database.js';
 import {
   clientCredentialsToken,
   type Database,
+  fixed,
   HttpClient,
+  median,
   peakMemoryLine,
   percentile,
   positiveInt,
   postgresDatabase,
   processCpuSeconds,
+  round3,
   RSS_BOUND_MB,
   sqliteDatabase,
   startServer,
+  table,
 } from './support.js';
 
 /** The server's default SIGNUPS_UPDATES_PAGE_SIZE: the benchmark's server runs on defaults (bench/support.ts). */
@@ -687,22 +691,6 @@ async function measureDialect(dialect: string, database: Database, problems: str
 
 // ---------------------------------------------------------------------------------------------------------------
 // Output
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
-const round3 = (value: number) => Number(value.toFixed(3));
-
-function table(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
-}
 
 function printResults(results: DialectResult[]): void {
   console.log('');

@@ -14,7 +14,7 @@ import { buildApp } from '../src/server/app.js';
 import { systemClock } from '../src/store/clock.js';
 import { openStore } from '../src/store/database.js';
 import { migrateToLatest } from '../src/store/migrate.js';
-import { clientCredentialsToken, positiveInt, type ServerChild, sqliteDatabase, startServer } from './support.js';
+import { clientCredentialsToken, median, positiveInt, type ServerChild, sqliteDatabase, startServer } from './support.js';
 
 const INJECTED = positiveInt('BENCH_INJECTED', 4000);
 
@@ -78,11 +78,6 @@ interface Round {
   p50Ms: number;
   p99Ms: number;
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 async function round(url: string, path: string, token: string | undefined, duration: number): Promise<Round> {
   const result = await autocannon({

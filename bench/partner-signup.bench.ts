@@ -16,6 +16,7 @@ import { signupBody } from '../test/helpers/fixtures.js';
 import {
   clientCredentialsToken,
   type Database,
+  fixed,
   peakMemoryLine,
   percentile,
   positiveInt,
@@ -164,7 +165,6 @@ async function finish(target: Target): Promise<TargetResult> {
   return result;
 }
 
-const fixed = (value: number, digits: number) => value.toFixed(digits);
 const pad = (text: string, width: number) => (text.length >= width ? text : text + ' '.repeat(width - text.length));
 const padLeft = (text: string, width: number) => (text.length >= width ? text : ' '.repeat(width - text.length) + text);
 

@@ -25,14 +25,18 @@ import { SseClient } from '../test/helpers/sse.js';
 import {
   clientCredentialsToken,
   type Database,
+  fixed,
+  median,
   peakMemoryLine,
   percentile,
   positiveInt,
   postgresDatabase,
+  round3,
   RSS_BOUND_MB,
   type ServerChild,
   sqliteDatabase,
   startServer,
+  table,
 } from './support.js';
 
 const TENANT = 'bench-tenant';
@@ -442,22 +446,6 @@ async function measureDialect(
 
 // ---------------------------------------------------------------------------------------------------------------
 // Output
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
-};
-const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
-const round3 = (value: number) => Number(value.toFixed(3));
-
-function table(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
-}
 
 const latencyFigures = (r: LatencyResult) => {
   const p50 = median(r.rounds.map((x) => percentile(x.fromSent, 0.5)));

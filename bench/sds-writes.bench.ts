@@ -27,6 +27,7 @@ import {
   clientCredentialsToken,
   type Database,
   HttpClient,
+  median,
   peakMemoryLine,
   positiveInt,
   postgresDatabase,
@@ -48,7 +49,6 @@ const PROFILE_DIR = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_P
 /** The writers' token, made once per database, so that every server target writes as the streams' owner. */
 let sharedToken: string | undefined;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const streamId = (i: number) => `w-${i}`;
 /** A new index for every write of the run, so that every write inserts. */
 let clock = Date.UTC(2020, 0, 1);
