@@ -9,7 +9,6 @@ import { serveAsChild } from './child-server.mjs';
 const SSO_BASE_URL = 'https://confluent.cloud/login/sso';
 const DISPLAY_MESSAGE = 'Your organization has been created. Sign in with your single sign-on account to get started.';
 
-
 const server = createServer((req, res) => {
   const chunks = [];
   req.on('data', (chunk) => chunks.push(chunk));

@@ -37,11 +37,17 @@ export async function signups(args: string[], options: { env?: Record<string, st
   }
 }
 
+/** A run's output, after checking it succeeded (exit code 0; a failure shows what it wrote to stderr). */
+export function ok(run: Run): string {
+  assert.equal(run.code, 0, run.stderr);
+  return run.stdout;
+}
+
 /** A run's JSON output (`-o json`), after checking it succeeded; a failure shows everything the run printed. */
 export function jsonOutput<T>(run: Run): T {
-  assert.equal(run.code, 0, run.stderr);
+  const stdout = ok(run);
   try {
-    return JSON.parse(run.stdout) as T;
+    return JSON.parse(stdout) as T;
   } catch (error) {
     assert.fail(`the output is not one JSON document (${(error as Error).message}):\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`);
   }

@@ -3,14 +3,7 @@ import { before, test } from 'node:test';
 import { configFromEnv } from '../../src/config/server-config.js';
 import { describeEachDialect } from '../helpers/server.js';
 import { activeSignup, addStream, api, newSpace, runJobs, type Signup, type Space, type Updates, writeChange } from '../change-broker/support.js';
-import { jsonOutput, type Run, signups } from './cli-runner.js';
-
-function ok(run: Run): string {
-  assert.equal(run.code, 0, run.stderr);
-  return run.stdout;
-}
-
-const json = jsonOutput;
+import { jsonOutput, ok, signups } from './cli-runner.js';
 
 const PAGE = 3;
 const base = configFromEnv({});
@@ -30,7 +23,7 @@ describeEachDialect(
     });
 
     test('INSERT a signup, SELECT it by id and as a list (paged by skip) as GET shows them; REPLACE renames; DELETE removes', async () => {
-      const [created] = json<Signup[]>(await exec(
+      const [created] = jsonOutput<Signup[]>(await exec(
         `INSERT INTO aveva.change_broker.signups (tenantId, namespaceId, Name, ResourceType, ResourceIds)
          VALUES ('${space.tenant}', '${space.ns}', 'pumps', 'Stream', '["pump-1", "pump-2"]') RETURNING id, name, signupState`,
       ));
@@ -38,7 +31,7 @@ describeEachDialect(
       assert.equal(created?.signupState, 'Activating');
       await runJobs(server());
       const overHttp = await api<Signup>(server(), space, 'GET', `/signups/${created?.id}`);
-      const [overSql] = json<Signup[]>(await exec(`SELECT * FROM aveva.change_broker.signups WHERE ${where} AND signupId = '${created?.id}'`));
+      const [overSql] = jsonOutput<Signup[]>(await exec(`SELECT * FROM aveva.change_broker.signups WHERE ${where} AND signupId = '${created?.id}'`));
       assert.equal(overSql?.signupState, 'Active');
       assert.deepEqual({ ...overSql, lastAccessedDate: null, bookmark: null }, { ...overHttp.body, lastAccessedDate: null, bookmark: null });
 
@@ -47,15 +40,15 @@ describeEachDialect(
         assert.equal(more.status, 202, more.text);
       }
       const listed = await api<{ signups: Signup[] }>(server(), space, 'GET', '/signups?count=1000');
-      const paged = json<Array<{ id: string; name: string }>>(await exec(`SELECT id, name FROM aveva.change_broker.signups WHERE ${where} AND count = 2`));
+      const paged = jsonOutput<Array<{ id: string; name: string }>>(await exec(`SELECT id, name FROM aveva.change_broker.signups WHERE ${where} AND count = 2`));
       assert.deepEqual(paged, listed.body.signups.map((s) => ({ id: s.id, name: s.name })));
       assert.equal(paged.length, 5);
 
-      const resources = json(await exec(`SELECT resourceId, isAccessible FROM aveva.change_broker.signup_resources WHERE ${where} AND signupId = '${created?.id}' ORDER BY resourceId`));
+      const resources = jsonOutput(await exec(`SELECT resourceId, isAccessible FROM aveva.change_broker.signup_resources WHERE ${where} AND signupId = '${created?.id}' ORDER BY resourceId`));
       const resourcesHttp = await api<{ resources: unknown[] }>(server(), space, 'GET', `/signups/${created?.id}/resources`);
       assert.deepEqual(resources, resourcesHttp.body.resources);
 
-      const owner = json(await exec(`EXEC aveva.change_broker.signups.get_signup_owner @tenantId = '${space.tenant}', @namespaceId = '${space.ns}', @signupId = '${created?.id}'`));
+      const owner = jsonOutput(await exec(`EXEC aveva.change_broker.signups.get_signup_owner @tenantId = '${space.tenant}', @namespaceId = '${space.ns}', @signupId = '${created?.id}'`));
       const ownerHttp = await api(server(), space, 'GET', `/signups/${created?.id}/owner`);
       assert.deepEqual(owner, [ownerHttp.body]);
 
@@ -78,9 +71,9 @@ describeEachDialect(
         bookmark = page.body.bookmark;
       }
       assert.equal(overHttp.length, 8);
-      const overSql = json(await exec(`SELECT resourceId, operation, events FROM aveva.change_broker.updates WHERE ${where} AND signupId = '${signup.id}' AND bookmark = '${signup.bookmark}'`));
+      const overSql = jsonOutput(await exec(`SELECT resourceId, operation, events FROM aveva.change_broker.updates WHERE ${where} AND signupId = '${signup.id}' AND bookmark = '${signup.bookmark}'`));
       assert.deepEqual(overSql, overHttp);
-      const counted = json(await exec(`SELECT COUNT(*) AS n FROM aveva.change_broker.updates WHERE ${where} AND signupId = '${signup.id}' AND bookmark = '${signup.bookmark}' AND resourceId = 'pump-2'`));
+      const counted = jsonOutput(await exec(`SELECT COUNT(*) AS n FROM aveva.change_broker.updates WHERE ${where} AND signupId = '${signup.id}' AND bookmark = '${signup.bookmark}' AND resourceId = 'pump-2'`));
       assert.deepEqual(counted, [{ n: 4 }]);
     });
 

@@ -4,12 +4,7 @@ import { test } from 'node:test';
 import { createCommunity, shareStream } from '../../src/change-broker/communities.js';
 import { describeEachDialect } from '../helpers/server.js';
 import { addStream, newSpace, runJobs, type Signup, writeChange } from '../change-broker/support.js';
-import { type Run, signups } from './cli-runner.js';
-
-function json<T>(run: Run): T {
-  assert.equal(run.code, 0, run.stderr);
-  return JSON.parse(run.stdout) as T;
-}
+import { jsonOutput, signups } from './cli-runner.js';
 
 describeEachDialect('SQL over Change Broker signups of a community', (server) => {
   test('the Community-Id header is a column of the Change Broker resources: a member tenant signs up for shared streams with SQL', async () => {
@@ -23,22 +18,22 @@ describeEachDialect('SQL over Change Broker signups of a community', (server) =>
     const exec = (query: string) => signups(['exec', query, '--server', s.url, '--token', member.token, '-o', 'json']);
     const where = `tenantId = '${owner.tenant}' AND namespaceId = '${owner.ns}' AND "Community-Id" = '${community}'`;
 
-    const [created] = json<Signup[]>(await exec(
+    const [created] = jsonOutput<Signup[]>(await exec(
       `INSERT INTO aveva.change_broker.signups (tenantId, namespaceId, "Community-Id", Name, ResourceType, ResourceIds)
        VALUES ('${owner.tenant}', '${owner.ns}', '${community}', 'shared', 'Stream', '["shared", "private"]') RETURNING id, communityId`,
     ));
     assert.equal(created?.communityId, community);
     await runJobs(s);
-    const [signup] = json<Array<Signup & { bookmark: string }>>(await exec(`SELECT id, signupState, bookmark FROM aveva.change_broker.signups WHERE ${where} AND signupId = '${created?.id}'`));
+    const [signup] = jsonOutput<Array<Signup & { bookmark: string }>>(await exec(`SELECT id, signupState, bookmark FROM aveva.change_broker.signups WHERE ${where} AND signupId = '${created?.id}'`));
     assert.equal(signup?.signupState, 'Active');
-    const resources = json(await exec(`SELECT resourceId, isAccessible FROM aveva.change_broker.signup_resources WHERE ${where} AND signupId = '${created?.id}' ORDER BY resourceId`));
+    const resources = jsonOutput(await exec(`SELECT resourceId, isAccessible FROM aveva.change_broker.signup_resources WHERE ${where} AND signupId = '${created?.id}' ORDER BY resourceId`));
     assert.deepEqual(resources, [
       { resourceId: 'private', isAccessible: false },
       { resourceId: 'shared', isAccessible: true },
     ]);
     await writeChange(s, owner, 'shared', 'Insert', [{ Timestamp: '2026-01-01T00:00:00Z', Value: 1 }]);
     await writeChange(s, owner, 'private', 'Insert', [{ Timestamp: '2026-01-01T00:00:00Z', Value: 2 }]);
-    const seen = json(await exec(`SELECT resourceId, operation FROM aveva.change_broker.updates WHERE ${where} AND signupId = '${created?.id}' AND bookmark = '${signup?.bookmark}'`));
+    const seen = jsonOutput(await exec(`SELECT resourceId, operation FROM aveva.change_broker.updates WHERE ${where} AND signupId = '${created?.id}' AND bookmark = '${signup?.bookmark}'`));
     assert.deepEqual(seen, [{ resourceId: 'shared', operation: 'Insert' }]);
 
     // Without the column the call goes out without the header, and the API's 403 is shown.

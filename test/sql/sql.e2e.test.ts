@@ -8,7 +8,7 @@ import { getOrCreateSecret } from '../../src/store/settings.js';
 import { entitlementDetails, signupBody, ssoConfig, user } from '../helpers/fixtures.js';
 import { call } from '../helpers/http.js';
 import { describeEachDialect, type TestServer } from '../helpers/server.js';
-import { jsonOutput, type Run, signups } from './cli-runner.js';
+import { jsonOutput, ok, type Run, signups } from './cli-runner.js';
 
 /** The EXEC statement of confluent.partner.signups' documentation, templates and all. */
 const SEED_SIGNUP = `EXEC confluent.partner.signups.signup
@@ -45,11 +45,6 @@ function oneLineError(run: Run): string {
   assert.notEqual(run.code, 0, `expected a failure, got: ${run.stdout}`);
   assert.equal(run.stderr.trimEnd().split('\n').length, 1, `one line: ${run.stderr}`);
   return run.stderr.trim();
-}
-
-function ok(run: Run): string {
-  assert.equal(run.code, 0, run.stderr);
-  return run.stdout;
 }
 
 /** GET a partner list through the API, following metadata.next to the end. */
