@@ -25,6 +25,7 @@ import {
   RSS_BOUND_MB,
   sqliteDatabase,
   startServer,
+  table,
 } from './support.js';
 
 const PATH = '/partner/v2/signup';
@@ -165,9 +166,6 @@ async function finish(target: Target): Promise<TargetResult> {
   return result;
 }
 
-const pad = (text: string, width: number) => (text.length >= width ? text : text + ' '.repeat(width - text.length));
-const padLeft = (text: string, width: number) => (text.length >= width ? text : ' '.repeat(width - text.length) + text);
-
 function printTable(results: TargetResult[], baseline: TargetResult): void {
   const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'requests', '201', 'non-2xx', 'errors', 'x req/s', 'x p99', 'CPU µs/req', 'x CPU'];
   const cpuRatio = (r: TargetResult) =>
@@ -189,12 +187,8 @@ function printTable(results: TargetResult[], baseline: TargetResult): void {
       cpuRatio(r),
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? pad(c, widths[i] ?? 0) : padLeft(c, widths[i] ?? 0))).join('  ');
   console.log('');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
+  table(header, rows);
   console.log('');
   console.log('x req/s = throughput / baseline throughput (higher is better); x p99 = p99 / baseline p99 (lower is better).');
   console.log(
