@@ -5,14 +5,14 @@ import { randomFillSync } from 'node:crypto';
 // randomness comes from a pool filled by the CSPRNG a few kilobytes at a time (as randomUUID caches its own), and
 // they are spelled from lookup tables, not by slicing and re-parsing hex strings.
 
-const POOL_BYTES = 4096;
-let pool = Buffer.alloc(0);
-let used = 0;
+const pool = Buffer.alloc(4096);
+/** Bytes of `pool` already handed out: all of them until the first refill. */
+let used = pool.length;
 
-/** The offset of `n` fresh random bytes in `pool`. */
+/** The offset of `n` fresh random bytes in `pool`, refilled in place when it runs out. */
 function take(n: number): number {
   if (used + n > pool.length) {
-    pool = randomFillSync(Buffer.allocUnsafe(POOL_BYTES));
+    randomFillSync(pool);
     used = 0;
   }
   const at = used;
