@@ -2,6 +2,7 @@ import type { ChangeBrokerConfig } from '../config/server-config.js';
 import type { Clock } from '../store/clock.js';
 import type { Db } from '../store/database.js';
 import type { DialectOps } from '../store/dialects/dialect-ops.js';
+import type { PageReadAhead } from './read-ahead.js';
 
 /** What Change Broker domain functions need: the database (or a transaction), what differs on it, the clock and settings. */
 export interface ChangeBrokerContext {
@@ -9,6 +10,8 @@ export interface ChangeBrokerContext {
   dialect: DialectOps;
   clock: Clock;
   config: ChangeBrokerConfig;
+  /** Where polls find the next page of a poller catching up, read ahead (the server's; none elsewhere). */
+  readAhead?: PageReadAhead;
 }
 
 export const addSeconds = (at: Date, seconds: number): string => new Date(at.getTime() + seconds * 1000).toISOString();

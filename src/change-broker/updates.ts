@@ -8,6 +8,7 @@ import type { BookmarkPosition } from './bookmarks.js';
 import type { ChangeBrokerContext } from './context.js';
 import { signupNotActive } from './errors.js';
 import { ownerOf } from './owner.js';
+import type { PageQuery } from './read-ahead.js';
 import { readableResources } from './resource-access.js';
 
 export interface UpdateView {
@@ -114,16 +115,10 @@ async function pageAfter(
   const everything: StoredUpdatesPage = { data: [], next: { seq: Math.max(after.seq, current), validFrom: now }, positions: () => [] };
   if (fromSeq.size === 0 || after.seq >= current) return everything;
   const pageSize = ctx.config.updatesPageSize;
-  const changes = (
-    await readStoredChanges(ctx.db, {
-      tenantId: signup.tenant_id,
-      namespaceId: signup.namespace_id,
-      afterSeq: after.seq,
-      streamIds: [...fromSeq.keys()],
-      limit: pageSize,
-      below: current + 1,
-    })
-  ).filter((c) => c.seq <= current);
+  const query = { signupId: signup.id, afterSeq: after.seq, streamIds: [...fromSeq.keys()], limit: pageSize, below: current + 1 };
+  const read = ({ afterSeq, streamIds, limit, below }: PageQuery) =>
+    readStoredChanges(ctx.db, { tenantId: signup.tenant_id, namespaceId: signup.namespace_id, afterSeq, streamIds, limit, below });
+  const changes = ((await ctx.readAhead?.take(query)) ?? (await read(query))).filter((c) => c.seq <= current);
   const delivered = changes.filter((c) => c.seq > (fromSeq.get(c.streamId) ?? Number.MAX_SAFE_INTEGER));
   const data = delivered.map((c) => ({ resourceId: c.streamId, operation: c.operation, eventsJson: c.eventsJson }));
   const positionAfter = (c: { seq: number; createdAt: string }): BookmarkPosition => {
@@ -132,6 +127,10 @@ async function pageAfter(
   };
   const last = changes.at(-1);
   const next = changes.length < pageSize || !last ? everything.next : positionAfter(last);
+  if (last && changes.length === pageSize && ctx.readAhead) {
+    const following = { ...query, afterSeq: last.seq };
+    ctx.readAhead.start(following, () => read(following));
+  }
   // A poll answers only `next`; working out every update's position (a Date each) is left to the readers that ask.
   return { data, next, positions: () => delivered.map((c, i) => (i === delivered.length - 1 ? next : positionAfter(c))) };
 }

@@ -13,6 +13,8 @@ export interface ChangeBrokerConfig {
   retentionSeconds: number;
   /** Most updates in one Get Updates answer. */
   updatesPageSize: number;
+  /** After a full page of updates, read the poller's next page while it takes in this one. */
+  updatesReadAhead: boolean;
   /** Default inactivity period after which a signup that is not queried expires. */
   inactivitySeconds: number;
   /** How long an expired signup is kept before it is removed. */
@@ -108,6 +110,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       signupLimit: intFrom(env, 'SIGNUPS_SIGNUP_LIMIT', 10_000),
       retentionSeconds: intFrom(env, 'SIGNUPS_RETENTION_SECONDS', 3600),
       updatesPageSize: intFrom(env, 'SIGNUPS_UPDATES_PAGE_SIZE', 1000),
+      updatesReadAhead: !['0', 'false', 'no', 'off'].includes((env.SIGNUPS_UPDATES_READ_AHEAD ?? '').toLowerCase()),
       inactivitySeconds: intFrom(env, 'SIGNUPS_SIGNUP_INACTIVITY_SECONDS', 86_400),
       expiredRetentionSeconds: intFrom(env, 'SIGNUPS_EXPIRED_SIGNUP_RETENTION_SECONDS', 86_400),
       backgroundWorker: !['0', 'false', 'no', 'off'].includes((env.SIGNUPS_BACKGROUND_WORKER ?? '').toLowerCase()),

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { PageReadAhead } from '../change-broker/read-ahead.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { AccessTokens } from '../identity/access-tokens.js';
 import type { LinkTokens } from '../identity/link-tokens.js';
@@ -17,6 +18,8 @@ export interface AppContext {
   baseUrl(request: FastifyRequest): string;
   /** The live update streams open in this process, ended when it closes. */
   liveStreams: LiveStreams;
+  /** Pages of updates read ahead for pollers catching up (unless configured off). */
+  readAhead?: PageReadAhead;
   /** The sandbox controls, on a server started with them. */
   sandbox?: Sandbox;
 }

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { PageReadAhead } from '../change-broker/read-ahead.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { AccessTokens } from '../identity/access-tokens.js';
 import { LinkTokens } from '../identity/link-tokens.js';
@@ -73,6 +74,7 @@ async function createContext(options: BuildOptions): Promise<AppContext> {
     linkTokens: new LinkTokens(linkKey, clock),
     baseUrl: (request) => config.publicUrl ?? `${request.protocol}://${request.host}`,
     liveStreams: new LiveStreams(),
+    ...(config.changeBroker.updatesReadAhead ? { readAhead: new PageReadAhead() } : {}),
     ...(sandbox ? { sandbox } : {}),
   };
 }

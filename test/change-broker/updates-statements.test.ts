@@ -57,6 +57,7 @@ describeEachDialect(
       assert.ok(Number(after.read_seq) > Number(before.read_seq ?? 0), 'the poll recorded the acknowledged position');
     });
   },
-  // No background worker: its statements would be recorded with the poll's.
-  changeBrokerConfig({ updatesPageSize: 2, backgroundWorker: false }),
+  // No background worker, and no pages read ahead: their statements would be recorded with the poll's (reading
+  // ahead is tested in updates-read-ahead.test.ts).
+  changeBrokerConfig({ updatesPageSize: 2, backgroundWorker: false, updatesReadAhead: false }),
 );

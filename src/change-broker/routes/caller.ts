@@ -10,6 +10,7 @@ export const changeBrokerContext = (app: AppContext): ChangeBrokerContext => ({
   dialect: app.store.dialectOps,
   clock: app.clock,
   config: app.config.changeBroker,
+  ...(app.readAhead ? { readAhead: app.readAhead } : {}),
 });
 
 /** Who calls which namespace, and with which Community-Id; authorizeTenant() ran, so a principal is present. */
