@@ -37,7 +37,7 @@ export interface RunningServer {
  */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config } = options;
-  const store = openStore(config.databaseUrl, { backgroundCheckpoints: true, ...options.store });
+  const store = openStore(config.databaseUrl, { backgroundCheckpoints: true, sqliteCacheKib: config.sqliteCacheMb * 1024, ...options.store });
   let app: FastifyInstance | undefined;
   try {
     await migrateToLatest(store);

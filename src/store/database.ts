@@ -101,6 +101,8 @@ export interface StoreOptions {
   poolSize?: number;
   /** SQLite: checkpoint the WAL from a worker thread instead of inside commits (for servers; off for short-lived commands). */
   backgroundCheckpoints?: boolean;
+  /** SQLite: the connection's page cache, in KiB (SQLite's default otherwise). */
+  sqliteCacheKib?: number;
   /** Called with every statement run through the store's query builder (tests count a request's statements). */
   onStatement?: (sql: string) => void;
 }
@@ -121,6 +123,7 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
     // write path's system time. In memory it stays a copy of the pages the write touches. Temporary tables and
     // sorts that no index serves are kept in memory too; the server's queries page by index and sort little.
     sqlite.pragma('temp_store = MEMORY');
+    if (options.sqliteCacheKib !== undefined) sqlite.pragma(`cache_size = -${Math.max(1, Math.floor(options.sqliteCacheKib))}`);
     const transactions = new TransactionTiming();
     const db = new Kysely<Database>({ dialect: timeTransactions(new ImmediateSqliteDialect({ database: cacheStatements(sqlite) }), transactions, options.onStatement) });
     const signals = new SqliteChangeSignals(db);
