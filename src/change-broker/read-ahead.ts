@@ -38,15 +38,13 @@ const streamsKey = (ids: readonly string[]) => JSON.stringify([...ids].sort());
  */
 export class PageReadAhead {
   private readonly pages = new Map<string, Pending>();
-  /** Pages read ahead, and pages a poll took instead of reading. */
-  started = 0;
+  /** Pages a poll took instead of reading. */
   used = 0;
 
   constructor(private readonly options: { maxPages: number; maxAgeMs: number; now?: () => number } = { maxPages: 32, maxAgeMs: 2000 }) {}
 
   /** Reads the page `read` gives after this turn of the event loop, so that the answer in hand is sent first. */
   start(query: PageQuery, read: () => Promise<StoredChangeRecord[]>): void {
-    this.started += 1;
     const changes = new Promise<StoredChangeRecord[] | undefined>((resolve) => {
       setImmediate(() => {
         read().then(resolve, () => resolve(undefined));
@@ -69,7 +67,7 @@ export class PageReadAhead {
     });
   }
 
-  /** The page read ahead for exactly this query, if it came back full; each page is handed out once. */
+  /** The page read ahead for exactly this query, if it is still the page the query would read; each is handed out once. */
   async take(query: PageQuery): Promise<StoredChangeRecord[] | undefined> {
     const pending = this.pages.get(query.signupId);
     if (!pending) return undefined;

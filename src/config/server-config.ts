@@ -85,6 +85,9 @@ export const DEFAULT_DATABASE_URL = 'sqlite:./data/signups.db';
 const DEFAULT_HEAP_GROWTH_PERCENT = 30;
 const DEFAULT_SQLITE_CACHE_MB = 8;
 
+/** A setting that is on unless set to 0, false, no or off (in any case). */
+const onUnlessOff = (env: NodeJS.ProcessEnv, name: string): boolean => !['0', 'false', 'no', 'off'].includes((env[name] ?? '').toLowerCase());
+
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -108,16 +111,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     },
     logLevel: env.SIGNUPS_LOG_LEVEL || 'info',
     shutdownTimeoutMs: intFrom(env, 'SIGNUPS_SHUTDOWN_TIMEOUT_MS', 10_000),
-    metrics: !['0', 'false', 'no', 'off'].includes((env.SIGNUPS_METRICS ?? '').toLowerCase()),
+    metrics: onUnlessOff(env, 'SIGNUPS_METRICS'),
     sqliteCacheMb: intFrom(env, 'SIGNUPS_SQLITE_CACHE_MB', DEFAULT_SQLITE_CACHE_MB),
     changeBroker: {
       signupLimit: intFrom(env, 'SIGNUPS_SIGNUP_LIMIT', 10_000),
       retentionSeconds: intFrom(env, 'SIGNUPS_RETENTION_SECONDS', 3600),
       updatesPageSize: intFrom(env, 'SIGNUPS_UPDATES_PAGE_SIZE', 1000),
-      updatesReadAhead: !['0', 'false', 'no', 'off'].includes((env.SIGNUPS_UPDATES_READ_AHEAD ?? '').toLowerCase()),
+      updatesReadAhead: onUnlessOff(env, 'SIGNUPS_UPDATES_READ_AHEAD'),
       inactivitySeconds: intFrom(env, 'SIGNUPS_SIGNUP_INACTIVITY_SECONDS', 86_400),
       expiredRetentionSeconds: intFrom(env, 'SIGNUPS_EXPIRED_SIGNUP_RETENTION_SECONDS', 86_400),
-      backgroundWorker: !['0', 'false', 'no', 'off'].includes((env.SIGNUPS_BACKGROUND_WORKER ?? '').toLowerCase()),
+      backgroundWorker: onUnlessOff(env, 'SIGNUPS_BACKGROUND_WORKER'),
       backgroundPollMs: intFrom(env, 'SIGNUPS_BACKGROUND_POLL_MS', 150),
       liveHeartbeatMs: intFrom(env, 'SIGNUPS_LIVE_HEARTBEAT_MS', 15_000),
       webhooks: {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { call } from '../helpers/http.js';
 import { describeEachDialect } from '../helpers/server.js';
-import { activeSignup, addStream, api, type AvevaError, newSpace, otherClient, type Signup, updates, writeChange } from './support.js';
+import { activeSignup, addStream, api, type AvevaError, newSpace, otherClient, revokeAccess, type Signup, updates, writeChange } from './support.js';
 
 describeEachDialect('Change Broker signups, security', (server) => {
   const routes = (id: string): Array<[string, string, unknown?]> => [
@@ -98,12 +98,7 @@ describeEachDialect('Change Broker signups, security', (server) => {
     await writeChange(s, space, 'lent', 'Insert', [{ Timestamp: 't1' }]);
     const first = await updates(s, space, signup.id, signup.bookmark);
     assert.equal(first.body.data.length, 1);
-    await s.store.db
-      .updateTable('sds_streams')
-      .set({ acl: JSON.stringify({ RoleTrusteeAccessControlEntries: [] }) })
-      .where('tenant_id', '=', space.tenant)
-      .where('id', '=', 'lent')
-      .execute();
+    await revokeAccess(s, space, 'lent');
     await writeChange(s, space, 'lent', 'Insert', [{ Timestamp: 't2' }]);
     const second = await updates(s, space, signup.id, first.body.bookmark);
     assert.deepEqual(second.body.data, []);

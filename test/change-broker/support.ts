@@ -71,6 +71,16 @@ export async function addStream(s: TestServer, space: Space, id: string, owner: 
   await insertStreamRow(s, { tenantId: space.tenant, namespaceId: space.ns, id, typeId: 'SimpleType', definition, owner, acl });
 }
 
+/** Takes every access right on the stream away from everyone but its owner (as an ACL change through SDS would). */
+export async function revokeAccess(s: TestServer, space: Space, streamId: string): Promise<void> {
+  await s.store.db
+    .updateTable('sds_streams')
+    .set({ acl: JSON.stringify({ RoleTrusteeAccessControlEntries: [] }) })
+    .where('tenant_id', '=', space.tenant)
+    .where('id', '=', streamId)
+    .execute();
+}
+
 /** One SDS write's change record, committed as a data write would commit it. */
 export async function writeChange(s: TestServer, space: Space, streamId: string, operation: ChangeOperation, events: unknown[]): Promise<number> {
   return s.store.db

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PageReadAhead } from '../../src/change-broker/read-ahead.js';
 import { describeEachDialect, type TestServer } from '../helpers/server.js';
-import { activeSignup, addStream, api, changeBrokerConfig, newSpace, otherClient, type Space, updates, writeChange } from './support.js';
+import { activeSignup, addStream, api, changeBrokerConfig, newSpace, otherClient, revokeAccess, type Space, updates, writeChange } from './support.js';
 
 const readAheadOf = (s: TestServer): PageReadAhead => {
   const pages = s.app.signups.readAhead;
@@ -105,12 +105,7 @@ describeEachDialect(
       for (let i = 0; i < 8; i += 1) await writeChange(s, space, i % 2 === 0 ? 'mine' : 'lent', 'Insert', [{ Timestamp: `t${i}`, Value: i }]);
       const first = await updates(s, space, signup.id, signup.bookmark);
       assert.deepEqual(first.body.data.map((u) => u.resourceId), ['mine', 'lent']);
-      await s.store.db
-        .updateTable('sds_streams')
-        .set({ acl: JSON.stringify({ RoleTrusteeAccessControlEntries: [] }) })
-        .where('tenant_id', '=', space.tenant)
-        .where('id', '=', 'lent')
-        .execute();
+      await revokeAccess(s, space, 'lent');
       const { seen } = await pollToTheEnd(s, space, signup.id, first.body.bookmark);
       assert.deepEqual(seen.get('mine'), [2, 4, 6]);
       assert.equal(seen.has('lent'), false);
