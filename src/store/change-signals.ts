@@ -92,11 +92,41 @@ const NOTIFY_SQL = `SELECT set_config('synchronous_commit', 'off', true), pg_not
  * PostgreSQL: signals the namespaces of changes that committed without the trigger's notification (a batch of SDS
  * data writes: migration 0012 says why), once each, right after that commit. The statement does not wait for the
  * disk: a signal is not data, and its commit then holds the server-wide notification lock only for a moment.
+ *
+ * One statement at a time per pool: namespaces whose batches commit while one is under way go together in the next,
+ * which leaves as soon as that one is done (a signal waits at most one statement longer). A statement per batch was
+ * a transaction and a round trip more for each batch of writes.
  */
-export async function notifyCommitted(pool: pg.Pool, namespaces: ReadonlyArray<{ tenantId: string; namespaceId: string }>): Promise<void> {
-  const keys = [...new Set(namespaces.map((n) => keyOf(n.tenantId, n.namespaceId)))];
-  if (keys.length === 0) return;
-  await pool.query({ name: 'signups_change_signal', text: NOTIFY_SQL, values: [keys] });
+export function notifyCommitted(pool: pg.Pool, namespaces: ReadonlyArray<{ tenantId: string; namespaceId: string }>): void {
+  if (namespaces.length === 0) return;
+  let notifier = notifiers.get(pool);
+  if (!notifier) notifiers.set(pool, (notifier = new CoalescedNotifier(pool)));
+  notifier.add(namespaces);
+}
+
+const notifiers = new WeakMap<pg.Pool, CoalescedNotifier>();
+
+class CoalescedNotifier {
+  #waiting = new Set<string>();
+  #sending = false;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  add(namespaces: ReadonlyArray<{ tenantId: string; namespaceId: string }>): void {
+    for (const n of namespaces) this.#waiting.add(keyOf(n.tenantId, n.namespaceId));
+    if (!this.#sending) void this.#send();
+  }
+
+  async #send(): Promise<void> {
+    this.#sending = true;
+    while (this.#waiting.size > 0) {
+      const keys = [...this.#waiting];
+      this.#waiting.clear();
+      // A signal lost here (the database gone) is caught by the live streams' next heartbeat read.
+      await this.pool.query({ name: 'signups_change_signal', text: NOTIFY_SQL, values: [keys] }).catch(() => undefined);
+    }
+    this.#sending = false;
+  }
 }
 
 const RECONNECT_MS = 500;

@@ -189,9 +189,8 @@ async function commitBatch(pool: pg.Pool, writes: BatchedWrite[]): Promise<Batch
   ];
   const result = await pool.query<{ outcome: string; detail: string | null }>({ name: 'sds_write_batch', text: BATCH_SQL, values });
   // The batch's own transaction does not NOTIFY (migration 0012): signalled after its commit, without holding up
-  // the answers. A signal lost here is caught by the live streams' next heartbeat read.
-  const written = writes.filter((_, i) => result.rows[i]?.outcome === 'written');
-  void notifyCommitted(pool, written).catch(() => undefined);
+  // the answers.
+  notifyCommitted(pool, writes.filter((_, i) => result.rows[i]?.outcome === 'written'));
   return writes.map((_, i): BatchedOutcome => {
     const row = result.rows[i];
     const detail = Number(row?.detail ?? Number.NaN);
