@@ -1,7 +1,8 @@
 // Soak benchmark: the server as users run it (`node bin/signups.js serve`, from dist/, built first when older than
 // src/) under a steady mixed load — partner signups, SDS writes and a poller of Change Broker updates — for a while,
-// with its resident memory sampled from /proc every few seconds. Prints start, peak and end RSS and the slope of a least-squares line
-// through the samples after the warm-up. Run with `npm run bench:soak` (Linux: it reads /proc/<pid>/status).
+// with its resident memory sampled from /proc every few seconds. Prints start, peak and end RSS, each minute's peak,
+// and the slopes of least-squares lines through the samples after the warm-up and through their second half. Run
+// with `npm run bench:soak` (Linux: it reads /proc/<pid>/status).
 //
 //   BENCH_SOAK_SECONDS=600          how long the load runs, per database
 //   BENCH_SOAK_SAMPLE_SECONDS=5     seconds between RSS samples
@@ -216,14 +217,24 @@ async function soak(dialect: string, database: Database): Promise<{ ok: boolean;
     const mean = (xs: Array<{ rssMb: number }>) => xs.reduce((a, s) => a + s.rssMb, 0) / Math.max(1, xs.length);
     const firstHalf = mean(steady.slice(0, half));
     const secondHalf = mean(steady.slice(half));
+    // Caches fill for a few minutes (SQLite's page cache as the database grows, V8's code and heap): the slope after
+    // the warm-up includes that fill, the second half's does not. A leak raises both, and every minute's peak.
+    const secondHalfSlope = slopePerMinute(steady.slice(half).map((s) => ({ t: s.t, y: s.rssMb })));
+    const minutePeaks: number[] = [];
+    for (const s of samples) {
+      const minute = Math.floor(s.t / 60);
+      minutePeaks[minute] = Math.max(minutePeaks[minute] ?? 0, s.rssMb);
+    }
     const fixed = (v: number, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '-');
     console.log(
       `${dialect}: ${SECONDS} s; ${counts.signups} signups, ${counts.writes} SDS writes, ${counts.polls} polls (${counts.updates} updates), ${counts.errors} errors`,
     );
     console.log(
       `${dialect}: RSS start ${fixed(samples[0]?.rssMb ?? Number.NaN)} MB, after warm-up ${fixed(steady[0]?.rssMb ?? Number.NaN)} MB, peak ${fixed(peak)} MB, end ${fixed(end.rssMb)} MB; ` +
-        `slope after ${WARMUP_SECONDS} s ${fixed(slope, 2)} MB/min; mean of the first / second half ${fixed(firstHalf)} / ${fixed(secondHalf)} MB`,
+        `slope after ${WARMUP_SECONDS} s ${fixed(slope, 2)} MB/min; mean of the first / second half ${fixed(firstHalf)} / ${fixed(secondHalf)} MB; ` +
+        `slope of the second half ${fixed(secondHalfSlope, 2)} MB/min`,
     );
+    console.log(`${dialect}: peak RSS of each minute: ${minutePeaks.map((p) => fixed(p)).join(', ')} MB`);
     for (const error of errors) console.error(`${dialect}: ERROR ${error}`);
     // "No growth": the second half's mean within 5 % of the first's (a leak grows steadily; the heap's sawtooth does not).
     const ok = counts.errors === 0 && peak <= RSS_BOUND_MB && secondHalf <= firstHalf * 1.05;
@@ -238,6 +249,8 @@ async function soak(dialect: string, database: Database): Promise<{ ok: boolean;
         slope_mb_per_min: Number(fixed(slope, 3)),
         first_half_mean_mb: Number(fixed(firstHalf)),
         second_half_mean_mb: Number(fixed(secondHalf)),
+        second_half_slope_mb_per_min: Number(fixed(secondHalfSlope, 3)),
+        minute_peaks_mb: minutePeaks.map((p) => Number(fixed(p))),
         limit_mb: RSS_BOUND_MB,
         ok,
       },
