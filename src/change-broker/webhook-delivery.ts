@@ -52,6 +52,20 @@ interface Outcome {
   durationMs: number;
 }
 
+/**
+ * The Standard Webhooks headers of a message. Signatures carry wall-clock time, which receivers check against their
+ * own clocks; the clock is read once, so that the timestamp sent is the one signed (read twice, it could pass a
+ * second in between, and the receiver would find no matching signature).
+ */
+export function signedHeaders(secret: string, messageId: string, payload: string, wallClock: () => Date = () => new Date()): Record<string, string> {
+  const signedAt = wallClock();
+  return {
+    'webhook-id': messageId,
+    'webhook-timestamp': String(Math.floor(signedAt.getTime() / 1000)),
+    'webhook-signature': new Webhook(secret).sign(messageId, signedAt, payload),
+  };
+}
+
 /** One signed POST; never throws: a refused address, a timeout or a broken connection is an outcome too. */
 function post(targets: WebhookTargets, url: URL, headers: Record<string, string>, body: string, timeoutMs: number): Promise<Outcome> {
   const started = performance.now();
@@ -127,9 +141,7 @@ export async function runWebhookJob(ctx: ChangeBrokerContext, job: JobRow, owner
       .execute();
   }
 
-  // Signatures carry wall-clock time: receivers check it against their own clocks.
-  const signature = new Webhook(hook.secret).sign(pending.id, new Date(), pending.payload);
-  const headers = { 'webhook-id': pending.id, 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': signature };
+  const headers = signedHeaders(hook.secret, pending.id, pending.payload);
   const outcome = await post(webhookTargets(ctx.config), new URL(hook.url), headers, pending.payload, ctx.config.webhooks.timeoutMs);
   const ok = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
   const now = ctx.clock.now();

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Webhook } from 'standardwebhooks';
-import { retryDelayMs } from '../../src/change-broker/webhook-delivery.js';
+import { retryDelayMs, signedHeaders } from '../../src/change-broker/webhook-delivery.js';
 import { kickBackgroundWork } from '../../src/change-broker/worker.js';
 import { configFromEnv } from '../../src/config/server-config.js';
 import { describeEachDialect, type TestServer } from '../helpers/server.js';
@@ -90,6 +90,16 @@ after(async () => {
 });
 
 const base = configFromEnv({}).changeBroker;
+
+test('a message signed as the clock passes a second still verifies: the timestamp sent is the one signed', () => {
+  const secret = `whsec_${Buffer.alloc(32, 3).toString('base64')}`;
+  // 1 ms before a second ends, and later at every reading after that.
+  let now = Math.floor(Date.now() / 1000) * 1000 + 999;
+  const clock = () => new Date((now += 2) - 2);
+  const payload = JSON.stringify({ signupId: 'x', updates: [], bookmark: 'b' });
+  const headers = signedHeaders(secret, 'msg_1', payload, clock);
+  assert.deepEqual(new Webhook(secret).verify(payload, headers), JSON.parse(payload));
+});
 
 describeEachDialect(
   'Change Broker webhooks',
