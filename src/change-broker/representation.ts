@@ -1,3 +1,5 @@
+import type { ChangeSpelling } from '../sds/changes.js';
+import type { FramedText, TextFrame } from '../store/dialects/dialect-ops.js';
 import type { CbSignupRow } from '../store/schema.js';
 
 /** A signup as the Change Broker answers it: camelCase, enums as strings, ISO 8601 UTC dates. */
@@ -30,53 +32,30 @@ export function toSignup(row: CbSignupRow): SignupView {
 }
 
 /**
- * Get Updates' answer, as the bytes sent. Each update's events are spliced in as the change log holds them: that text
- * is JSON.stringify's, so the answer is byte for byte what serializing the parsed events would give (the document's
- * `items: {}` serializes each event with JSON.stringify), without parsing and re-serializing every event. Bytes, not
- * a string, so that the length and the encoding are worked out once.
+ * Each update of Get Updates' answer as JSON.stringify writes it ({resourceId, operation, events}, in the Updates
+ * schema's order), with its events spliced in as the change log holds them: that text is JSON.stringify's, so the
+ * answer is byte for byte what serializing the parsed events would give (the document's `items: {}` serializes each
+ * event with JSON.stringify), without parsing and re-serializing every event. The database may spell a page itself
+ * (sds/changes.ts): the operation is one of a few plain names, and the id is spelled here, once per stream.
  */
-export function toUpdatesAnswer(data: ReadonlyArray<{ resourceId: string; operation: string; eventsJson: string }>, bookmark: string): Buffer {
-  // Written piece by piece into one buffer: encoding one long string built by concatenation costs several times
-  // more (it is flattened first), and a buffer per update then joined costs an allocation and a copy each.
-  let size = 64 + bookmark.length;
-  for (const u of data) size += 48 + u.resourceId.length + u.operation.length + u.eventsJson.length;
-  const out = new ByteWriter(size);
-  out.put('{"data":[');
-  for (let i = 0; i < data.length; i++) {
-    const u = data[i];
-    if (!u) continue;
-    out.put(`${i === 0 ? '' : ','}{"resourceId":${JSON.stringify(u.resourceId)},"operation":${JSON.stringify(u.operation)},"events":`);
-    out.put(u.eventsJson);
-    out.put('}');
-  }
-  out.put(`],"bookmark":${JSON.stringify(bookmark)}}`);
-  return out.bytes();
-}
+export const updateSpelling: ChangeSpelling = {
+  before: (resourceId) => `{"resourceId":${JSON.stringify(resourceId)},"operation":"`,
+  between: '","events":',
+  after: '}',
+};
 
-/** UTF-8 text appended to a buffer that grows when a piece would not fit (the size given is a guess for ASCII). */
-class ByteWriter {
-  private buffer: Buffer;
-  private length = 0;
+/** Where Get Updates' answer puts its updates, and room after them for the bookmark (a fixed-length token). */
+export const updatesFrame: TextFrame = { open: '{"data":[', room: 128 };
 
-  constructor(size: number) {
-    this.buffer = Buffer.allocUnsafe(size);
-  }
-
-  put(text: string): void {
-    const room = this.buffer.length - this.length;
-    // A UTF-16 unit takes at most 3 bytes; only text that might not fit is measured.
-    if (room < text.length * 3) {
-      const needed = Buffer.byteLength(text);
-      if (room < needed) {
-        const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + needed));
-        this.buffer.copy(grown, 0, 0, this.length);
-        this.buffer = grown;
-      }
-    }
-    this.length += this.buffer.write(text, this.length);
-  }
-
-  bytes(): Buffer {
-    return this.buffer.subarray(0, this.length);
-  }
+/**
+ * Get Updates' answer, as the bytes sent: `updates` are the page's updates spelled (updateSpelling) and joined by
+ * commas in updatesFrame; the bookmark is written into its room, so the page is not copied again.
+ */
+export function toUpdatesAnswer(updates: FramedText, bookmark: string): Buffer {
+  const close = `],"bookmark":${JSON.stringify(bookmark)}}`;
+  const { text, used } = updates;
+  const size = Buffer.byteLength(close);
+  if (text.length - used < size) return Buffer.concat([text.subarray(0, used), Buffer.from(close)]);
+  text.write(close, used);
+  return text.subarray(0, used + size);
 }

@@ -1,4 +1,5 @@
 import type { Trustee } from '../sds/access.js';
+import type { FramedText } from '../store/dialects/dialect-ops.js';
 import type { CbSignupRow } from '../store/schema.js';
 import { AvevaError } from '../errors/aveva.js';
 import type { BookmarkPosition, Bookmarks } from './bookmarks.js';
@@ -7,7 +8,7 @@ import { type ConsumerLagView, signupLag } from './consumer-lag.js';
 import type { ChangeBrokerContext } from './context.js';
 import { listResources, type ResourceFilter, type ResourceView, type ResourcesOutcome, updateResources } from './resources.js';
 import { type CreateSignupInput, callerIn, createSignup, deleteSignup, listSignups, ownSignup, renameSignup } from './signups.js';
-import { pollUpdates, readStoredUpdates, requireActive, startingPosition, type StoredUpdate } from './updates.js';
+import { pollUpdates, readSpelledUpdates, requireActive, startingPosition } from './updates.js';
 import { webhookTargets } from './webhook-delivery.js';
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, type WebhookDeliveryView, type WebhookView } from './webhooks.js';
 import { kickBackgroundWork } from './worker.js';
@@ -95,7 +96,7 @@ function presentedPosition(service: Bookmarks, bookmark: string, signupId: strin
  * acknowledges what came before it (its consumer lag is measured from there); it is checked for real only after the
  * checks that take precedence over a bad bookmark (the signup exists, is the caller's and is Active).
  */
-export async function updatesAfter(ctx: ChangeBrokerContext, ref: CallerRef, signupId: string, bookmark: string): Promise<{ data: StoredUpdate[]; bookmark: string }> {
+export async function updatesAfter(ctx: ChangeBrokerContext, ref: CallerRef, signupId: string, bookmark: string): Promise<{ updates: FramedText; bookmark: string }> {
   const service = await bookmarkService(ctx);
   const acknowledged = presentedPosition(service, bookmark, signupId);
   // The common poll in two statements; anything it does not cover (community signups, every error) takes the general path.
@@ -106,10 +107,10 @@ export async function updatesAfter(ctx: ChangeBrokerContext, ref: CallerRef, sig
           position: (id) => service.read(bookmark, id),
         })
       : undefined;
-  if (quick) return { data: quick.data, bookmark: service.issue(quick.signupId, quick.next) };
+  if (quick) return { updates: quick.updates, bookmark: service.issue(quick.signupId, quick.next) };
   const row = await ownSignup(ctx, await callerOf(ctx, ref), signupId, { touch: true, ...(acknowledged === undefined ? {} : { readSeq: acknowledged }) });
-  const page = await readStoredUpdates(ctx, row, () => service.read(bookmark, row.id));
-  return { data: page.data, bookmark: service.issue(row.id, page.next) };
+  const page = await readSpelledUpdates(ctx, row, () => service.read(bookmark, row.id));
+  return { updates: page.updates, bookmark: service.issue(row.id, page.next) };
 }
 
 /** A webhook for the caller's Active signup, with its secret (shown once); its deliveries start at once. */

@@ -1,14 +1,17 @@
 import { sql } from 'kysely';
 import { AccessRights, hasRights, streamAccess, type Trustee } from '../sds/access.js';
-import { type ChangeOperation, currentChangeSeq, readStoredChanges } from '../sds/changes.js';
+import { type ChangeOperation, currentChangeSeq, readSpelledChanges, readStoredChanges } from '../sds/changes.js';
 import { finalChangeSeqSql } from '../store/change-log.js';
+import type { FramedText } from '../store/dialects/dialect-ops.js';
 import { executePrepared } from '../store/prepared-statements.js';
+import { joinUtf8 } from '../store/utf8-join.js';
 import type { CbSignupRow } from '../store/schema.js';
 import type { BookmarkPosition } from './bookmarks.js';
 import type { ChangeBrokerContext } from './context.js';
 import { signupNotActive } from './errors.js';
 import { ownerOf } from './owner.js';
 import type { PageQuery } from './read-ahead.js';
+import { updateSpelling, updatesFrame } from './representation.js';
 import { readableResources } from './resource-access.js';
 
 export interface UpdateView {
@@ -35,6 +38,13 @@ export interface UpdatesPage<U = UpdateView> {
 /** A page with its updates' events as stored; the positions after each update are worked out only when asked for. */
 export interface StoredUpdatesPage extends Omit<UpdatesPage<StoredUpdate>, 'positions'> {
   positions(): BookmarkPosition[];
+}
+
+/** A page as Get Updates answers it: its updates spelled as JSON and joined by commas in updatesFrame (representation.ts). */
+export interface SpelledUpdatesPage {
+  updates: FramedText;
+  /** Where the next page starts. */
+  next: BookmarkPosition;
 }
 
 /**
@@ -81,12 +91,28 @@ export async function readUpdates(
 }
 
 /** readUpdates with each update's events left as the stored JSON text. */
-export async function readStoredUpdates(
+async function readStoredUpdates(
   ctx: ChangeBrokerContext,
   signup: CbSignupRow,
   from: BookmarkPosition | (() => BookmarkPosition),
   checkedAt?: Date,
 ): Promise<StoredUpdatesPage> {
+  const { after, current, fromSeq } = await readableFrom(ctx, signup, from);
+  return pageAfter(ctx, signup, after, current, fromSeq, checkedAt);
+}
+
+/** readUpdates as Get Updates answers it (the general path: pollUpdates covers the common poll). */
+export async function readSpelledUpdates(ctx: ChangeBrokerContext, signup: CbSignupRow, from: () => BookmarkPosition): Promise<SpelledUpdatesPage> {
+  const { after, current, fromSeq } = await readableFrom(ctx, signup, from);
+  return spelledPageAfter(ctx, signup, after, current, fromSeq);
+}
+
+/** Where an Active signup's page starts, the namespace's final position, and each readable resource's own position. */
+async function readableFrom(
+  ctx: ChangeBrokerContext,
+  signup: CbSignupRow,
+  from: BookmarkPosition | (() => BookmarkPosition),
+): Promise<{ after: BookmarkPosition; current: number; fromSeq: Map<string, number> }> {
   requireActive(signup);
   // A bookmark given as a reader is read only now: that the signup is not Active is the better answer than a bad bookmark.
   const after = typeof from === 'function' ? from() : from;
@@ -99,7 +125,7 @@ export async function readStoredUpdates(
     .execute();
   const readable = await readableResources(ctx, signup, resources.map((r) => r.resource_id));
   const fromSeq = new Map(resources.filter((r) => readable.has(r.resource_id)).map((r) => [r.resource_id, Number(r.from_seq ?? 0)]));
-  return pageAfter(ctx, signup, after, current, fromSeq, checkedAt);
+  return { after, current, fromSeq };
 }
 
 /** The page after `after` from (after, current] of the readable resources, each counted from its own position. */
@@ -115,24 +141,60 @@ async function pageAfter(
   const everything: StoredUpdatesPage = { data: [], next: { seq: Math.max(after.seq, current), validFrom: now }, positions: () => [] };
   if (fromSeq.size === 0 || after.seq >= current) return everything;
   const pageSize = ctx.config.updatesPageSize;
-  const query = { signupId: signup.id, afterSeq: after.seq, streamIds: [...fromSeq.keys()], limit: pageSize, below: current + 1 };
-  const read = ({ afterSeq, streamIds, limit, below }: PageQuery) =>
-    readStoredChanges(ctx.db, { tenantId: signup.tenant_id, namespaceId: signup.namespace_id, afterSeq, streamIds, limit, below });
-  const changes = ((await ctx.readAhead?.take(query)) ?? (await read(query))).filter((c) => c.seq <= current);
+  const changes = await readStoredChanges(ctx.db, {
+    tenantId: signup.tenant_id,
+    namespaceId: signup.namespace_id,
+    afterSeq: after.seq,
+    streamIds: [...fromSeq.keys()],
+    limit: pageSize,
+    below: current + 1,
+  });
   const delivered = changes.filter((c) => c.seq > (fromSeq.get(c.streamId) ?? Number.MAX_SAFE_INTEGER));
   const data = delivered.map((c) => ({ resourceId: c.streamId, operation: c.operation, eventsJson: c.eventsJson }));
-  const positionAfter = (c: { seq: number; createdAt: string }): BookmarkPosition => {
-    const at = new Date(c.createdAt);
-    return { seq: c.seq, validFrom: at < now ? at : now };
-  };
   const last = changes.at(-1);
-  const next = changes.length < pageSize || !last ? everything.next : positionAfter(last);
-  if (last && changes.length === pageSize && ctx.readAhead) {
-    const following = { ...query, afterSeq: last.seq };
-    ctx.readAhead.start(following, () => read(following));
-  }
-  // A poll answers only `next`; working out every update's position (a Date each) is left to the readers that ask.
-  return { data, next, positions: () => delivered.map((c, i) => (i === delivered.length - 1 ? next : positionAfter(c))) };
+  const next = changes.length < pageSize || !last ? everything.next : positionAfter(last, now);
+  return { data, next, positions: () => delivered.map((c, i) => (i === delivered.length - 1 ? next : positionAfter(c, now))) };
+}
+
+/** Where a page that ends with change `c` continues: valid from when `c` was written, or `now` if that is later. */
+function positionAfter(c: { seq: number; createdAt: string }, now: Date): BookmarkPosition {
+  const at = new Date(c.createdAt);
+  return { seq: c.seq, validFrom: at < now ? at : now };
+}
+
+/**
+ * pageAfter as Get Updates answers it. Each resource is read after its own position, so the page is cut at
+ * `limit` changes it delivers. After a full page the next one is read ahead (read-ahead.ts), as its poller asks for
+ * it at once.
+ */
+async function spelledPageAfter(
+  ctx: ChangeBrokerContext,
+  signup: CbSignupRow,
+  after: BookmarkPosition,
+  current: number,
+  fromSeq: Map<string, number>,
+): Promise<SpelledUpdatesPage> {
+  const now = ctx.clock.now();
+  const everything: SpelledUpdatesPage = { updates: joinUtf8([], ',', updatesFrame), next: { seq: Math.max(after.seq, current), validFrom: now } };
+  if (fromSeq.size === 0 || after.seq >= current) return everything;
+  const limit = ctx.config.updatesPageSize;
+  const streams = [...fromSeq].map(([id, from]) => ({ id, fromSeq: from }));
+  const query: PageQuery = { signupId: signup.id, afterSeq: after.seq, streams, limit, below: current + 1 };
+  const read = (q: PageQuery) =>
+    readSpelledChanges(ctx.db, {
+      tenantId: signup.tenant_id,
+      namespaceId: signup.namespace_id,
+      streams: q.streams.map((s) => ({ id: s.id, afterSeq: Math.max(q.afterSeq, s.fromSeq) })),
+      limit: q.limit,
+      below: q.below,
+      spelling: updateSpelling,
+      frame: updatesFrame,
+    });
+  const page = (await ctx.readAhead?.take(query)) ?? (await read(query));
+  if (page.count < limit || !page.last) return { updates: page, next: everything.next };
+  const following = { ...query, afterSeq: page.last.seq };
+  ctx.readAhead?.start(following, () => read(following));
+  return { updates: page, next: positionAfter(page.last, now) };
 }
 
 /** Who polls: the path's tenant and namespace (as spelled there) and the token's trustee. */
@@ -164,7 +226,7 @@ export async function pollUpdates(
   poller: Poller,
   signupId: string,
   options: { readSeq: number | undefined; position: (signupId: string) => BookmarkPosition },
-): Promise<(StoredUpdatesPage & { signupId: string }) | undefined> {
+): Promise<(SpelledUpdatesPage & { signupId: string }) | undefined> {
   const id = signupId.toLowerCase();
   if (!GUID.test(id)) return undefined;
   const now = ctx.clock.now().toISOString();
@@ -199,7 +261,7 @@ export async function pollUpdates(
     const stream = streamAccess({ owner_type: ownerType, owner_object_id: ownerObjectId, owner_tenant_id: ownerTenantId, acl });
     if (hasRights(stream.owner, stream.acl, owner, AccessRights.Read)) fromSeq.set(resourceId, Number(from ?? 0));
   }
-  const page = await pageAfter(ctx, signup, options.position(signup.id), Number(currentSeq), fromSeq, undefined);
+  const page = await spelledPageAfter(ctx, signup, options.position(signup.id), Number(currentSeq), fromSeq);
   return { ...page, signupId: signup.id };
 }
 

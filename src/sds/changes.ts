@@ -2,7 +2,9 @@ import type { Clock } from '../store/clock.js';
 import { sql } from 'kysely';
 import { finalBoundForNextRead, finalChangeSeq, insertChangeRow } from '../store/change-log.js';
 import { type Db, dialectOf } from '../store/database.js';
+import type { JoinedRows, TextFrame } from '../store/dialects/dialect-ops.js';
 import { executePrepared } from '../store/prepared-statements.js';
+import { joinUtf8 } from '../store/utf8-join.js';
 import { AvevaError } from '../errors/aveva.js';
 
 /** The SDS write modes a change record names, as Change Broker updates spell them. */
@@ -142,6 +144,71 @@ export async function readStoredChanges(db: Db, q: Parameters<typeof readChanges
     eventsJson: r.events,
     createdAt: r.created_at,
   }));
+}
+
+/**
+ * How a page of changes spells each one, as the bytes `before(stream id)`, the operation, `between`, the events as
+ * stored, `after`. The operation is one of ChangeOperation's names, which need no escaping in any text format.
+ */
+export interface ChangeSpelling {
+  before(streamId: string): string;
+  between: string;
+  after: string;
+}
+
+export interface SpelledChangesQuery {
+  tenantId: string;
+  namespaceId: string;
+  /** Each stream with the position its changes are read after. */
+  streams: ReadonlyArray<{ id: string; afterSeq: number }>;
+  limit: number;
+  /** Read only below this position (currentChangeSeq + 1, from an earlier statement). */
+  below: number;
+  spelling: ChangeSpelling;
+  /** What comes before the changes and the room to leave after them (DialectOps.joinRows). */
+  frame: TextFrame;
+}
+
+/**
+ * The final changes of `streams` (each after its own position), oldest first, at most `limit`, spelled and joined
+ * by commas as one text (the database builds it where that is faster: DialectOps.joinRows). `count` and `last`
+ * are of the records read: `limit` of them means the page was cut there. A page reads about `limit` records however
+ * many changes other streams of the namespace have, as readChanges does.
+ */
+export async function readSpelledChanges(db: Db, q: SpelledChangesQuery): Promise<JoinedRows> {
+  const streams = [...new Map(q.streams.map((s) => [s.id, s])).values()];
+  if (streams.length === 0 || q.limit <= 0) return { count: 0, last: undefined, ...joinUtf8([], ',', q.frame) };
+  const dialect = dialectOf(db);
+  if (streams.length > MERGED_STREAMS) {
+    // One scan of the namespace's log, spelled here (no part per stream carries its spelling). The count and the
+    // last position are of every record read, so that a page cut by the limit ends where the scan stopped.
+    const after = new Map(streams.map((s) => [s.id, s.afterSeq]));
+    const rows = await filteredScan(db, { ...q, afterSeq: Math.min(...after.values()), streamIds: [...after.keys()] }, q.below);
+    const spelled = rows
+      .filter((r) => Number(r.seq) > (after.get(r.stream_id) ?? Number.MAX_SAFE_INTEGER))
+      .map((r) => `${q.spelling.before(r.stream_id)}${r.operation}${q.spelling.between}${r.events}${q.spelling.after}`);
+    const last = rows.at(-1);
+    return { count: rows.length, last: last && { seq: Number(last.seq), createdAt: last.created_at }, ...joinUtf8(spelled, ',', q.frame) };
+  }
+  const parts = streams.map((s) => {
+    const part = sql`SELECT seq, CAST(${q.spelling.before(s.id)} AS text) AS head, operation, events, created_at FROM change_log
+      WHERE tenant_id = ${q.tenantId} AND namespace_id = ${q.namespaceId} AND stream_id = ${s.id} AND seq > ${s.afterSeq} AND seq < ${q.below}`;
+    return streams.length > 1 ? dialect.cutUnionPart(part, 'seq', q.limit) : part;
+  });
+  const { between, after } = q.spelling;
+  return dialect.joinRows(db, sql<SpelledRow>`${sql.join(parts, sql` UNION ALL `)} ORDER BY seq LIMIT ${q.limit}`, {
+    sql: sql<string>`format('%s%s%s%s%s', head, operation, CAST(${between} AS text), events, CAST(${after} AS text))`,
+    of: (r) => `${r.head}${r.operation}${between}${r.events}${after}`,
+  }, q.frame);
+}
+
+interface SpelledRow {
+  seq: number | string;
+  /** The spelling before the operation: the same for every change of a stream. */
+  head: string;
+  operation: ChangeOperation;
+  events: string;
+  created_at: string;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { PageReadAhead } from '../change-broker/read-ahead.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { AccessTokens } from '../identity/access-tokens.js';
+import type { JoinedRows } from '../store/dialects/dialect-ops.js';
 import type { LinkTokens } from '../identity/link-tokens.js';
 import type { Clock } from '../store/clock.js';
 import type { Store } from '../store/database.js';
@@ -19,7 +20,7 @@ export interface AppContext {
   /** The live update streams open in this process, ended when it closes. */
   liveStreams: LiveStreams;
   /** Pages of updates read ahead for pollers catching up (unless configured off). */
-  readAhead?: PageReadAhead;
+  readAhead?: PageReadAhead<JoinedRows>;
   /** The sandbox controls, on a server started with them. */
   sandbox?: Sandbox;
 }

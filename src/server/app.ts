@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { PageReadAhead } from '../change-broker/read-ahead.js';
+import type { JoinedRows } from '../store/dialects/dialect-ops.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { AccessTokens } from '../identity/access-tokens.js';
 import { LinkTokens } from '../identity/link-tokens.js';
@@ -74,7 +75,7 @@ async function createContext(options: BuildOptions): Promise<AppContext> {
     linkTokens: new LinkTokens(linkKey, clock),
     baseUrl: (request) => config.publicUrl ?? `${request.protocol}://${request.host}`,
     liveStreams: new LiveStreams(),
-    ...(config.changeBroker.updatesReadAhead ? { readAhead: new PageReadAhead() } : {}),
+    ...(config.changeBroker.updatesReadAhead ? { readAhead: new PageReadAhead<JoinedRows>() } : {}),
     ...(sandbox ? { sandbox } : {}),
   };
 }

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { PageReadAhead, type PageQuery } from '../../src/change-broker/read-ahead.js';
-import type { StoredChangeRecord } from '../../src/sds/changes.js';
 
-const change = (seq: number): StoredChangeRecord => ({ seq, streamId: 's', operation: 'Insert', eventsJson: '[]', createdAt: '2026-01-01T00:00:00.000Z' });
-const changes = (from: number, count: number) => Array.from({ length: count }, (_, i) => change(from + i));
-const query = (changes: Partial<PageQuery> = {}): PageQuery => ({ signupId: 'sig', afterSeq: 10, streamIds: ['a', 'b'], limit: 3, below: 100, ...changes });
+/** A page of `count` changes from position `from` on, as a test reads it. */
+const changes = (from: number, count: number) => ({ count, seqs: Array.from({ length: count }, (_, i) => from + i) });
+const streams = (...ids: string[]) => ids.map((id) => ({ id, fromSeq: 0 }));
+const query = (changes: Partial<PageQuery> = {}): PageQuery => ({ signupId: 'sig', afterSeq: 10, streams: streams('a', 'b'), limit: 3, below: 100, ...changes });
 
 /** A read-ahead on a clock the test moves. */
 function readAhead(options: { maxPages?: number; maxAgeMs?: number } = {}) {
   let now = 0;
-  const pages = new PageReadAhead({ maxPages: options.maxPages ?? 8, maxAgeMs: options.maxAgeMs ?? 1000, now: () => now });
+  const pages = new PageReadAhead<ReturnType<typeof changes>>({ maxPages: options.maxPages ?? 8, maxAgeMs: options.maxAgeMs ?? 1000, now: () => now });
   return { pages, advance: (ms: number) => (now += ms) };
 }
 
@@ -19,20 +19,20 @@ describe('PageReadAhead', () => {
     const { pages } = readAhead();
     pages.start(query(), async () => changes(11, 3));
     assert.deepEqual(
-      (await pages.take(query({ streamIds: ['b', 'a'], below: 120 })))?.map((c) => c.seq),
+      (await pages.take(query({ streams: streams('b', 'a'), below: 120 })))?.seqs,
       [11, 12, 13],
     );
     assert.equal(await pages.take(query()), undefined, 'taken already');
     assert.equal(pages.used, 1);
   });
 
-  test('a page read for another position, other streams or another size is not handed out (and is dropped)', async () => {
-    for (const other of [{ afterSeq: 11 }, { streamIds: ['a'] }, { streamIds: ['a', 'b', 'c'] }, { limit: 4 }, { signupId: 'other' }]) {
+  test('a page read for another position, other streams (or stream positions) or another size is not handed out (and is dropped)', async () => {
+    for (const other of [{ afterSeq: 11 }, { streams: streams('a') }, { streams: streams('a', 'b', 'c') }, { streams: [{ id: 'a', fromSeq: 0 }, { id: 'b', fromSeq: 12 }] }, { limit: 4 }, { signupId: 'other' }]) {
       const { pages } = readAhead();
       pages.start(query(), async () => changes(11, 3));
       assert.equal(await pages.take(query(other)), undefined, JSON.stringify(other));
       // A poll takes its signup's page whatever it holds: a page that did not match is gone, another signup's stays.
-      assert.equal((await pages.take(query()))?.length, other.signupId ? 3 : undefined);
+      assert.equal((await pages.take(query()))?.count, other.signupId ? 3 : undefined);
     }
   });
 
@@ -45,7 +45,7 @@ describe('PageReadAhead', () => {
   test('a short page only while the final position has not moved', async () => {
     const { pages } = readAhead();
     pages.start(query(), async () => changes(11, 2));
-    assert.deepEqual((await pages.take(query()))?.map((c) => c.seq), [11, 12]);
+    assert.deepEqual((await pages.take(query()))?.seqs, [11, 12]);
     pages.start(query(), async () => changes(11, 2));
     assert.equal(await pages.take(query({ below: 101 })), undefined, 'a change may have become final since');
   });
@@ -74,7 +74,7 @@ describe('PageReadAhead', () => {
     for (const signupId of ['s1', 's2', 's3']) pages.start(query({ signupId }), async () => changes(11, 3));
     assert.equal(pages.size, 2);
     assert.equal(await pages.take(query({ signupId: 's1' })), undefined);
-    assert.equal((await pages.take(query({ signupId: 's3' })))?.length, 3);
+    assert.equal((await pages.take(query({ signupId: 's3' })))?.count, 3);
     pages.clear();
     assert.equal(pages.size, 0);
     assert.equal(await pages.take(query({ signupId: 's2' })), undefined);
@@ -85,6 +85,6 @@ describe('PageReadAhead', () => {
     pages.start(query(), async () => changes(11, 3));
     pages.start(query({ afterSeq: 13 }), async () => changes(14, 3));
     assert.equal(pages.size, 1);
-    assert.deepEqual((await pages.take(query({ afterSeq: 13 })))?.map((c) => c.seq), [14, 15, 16]);
+    assert.deepEqual((await pages.take(query({ afterSeq: 13 })))?.seqs, [14, 15, 16]);
   });
 });

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { toUpdatesAnswer } from '../../src/change-broker/representation.js';
+import { toUpdatesAnswer, updateSpelling, updatesFrame } from '../../src/change-broker/representation.js';
+import { joinUtf8 } from '../../src/store/utf8-join.js';
 import { describeEachDialect } from '../helpers/server.js';
-import { activeSignup, addStream, newSpace, updates, writeChange } from './support.js';
+import { activeSignup, addStream, changeBrokerConfig, newSpace, updates, writeChange } from './support.js';
 
 // Events whose JSON text is easy to get wrong: escapes, non-ASCII and lone surrogates, numbers JSON writes in
 // exponent form, nesting, empty containers, a key that is an object's prototype elsewhere.
@@ -43,16 +44,62 @@ describeEachDialect('Change Broker updates: the answer as sent', (server) => {
   });
 });
 
-test('the answer builder writes what JSON.stringify writes, for any ids, events and bookmark', () => {
+describeEachDialect(
+  'Change Broker updates: pages of few and of many streams',
+  (server) => {
+    // Up to 100 streams a page merges one run per stream; more are read in one scan of the namespace's log. Either
+    // way each stream counts from its own position, other streams' changes are left out, and pages are cut at 5.
+    for (const streamCount of [3, 101]) {
+      test(`${streamCount} streams: every change once, in order, each stream from its own position, byte for byte`, async () => {
+        const s = server();
+        const space = await newSpace(s);
+        const streams = Array.from({ length: streamCount }, (_, i) => `stream "${i}"`);
+        for (const id of [...streams, 'not signed up']) await addStream(s, space, id);
+        const signup = await activeSignup(s, space, streams);
+        const late = streams[1] ?? '';
+        const expected: Array<{ resourceId: string; operation: string; events: unknown[] }> = [];
+        let lateFrom = 0;
+        for (let i = 0; i < 23; i += 1) {
+          const resourceId = i % 4 === 3 ? 'not signed up' : i % 3 === 1 ? late : (streams[(i * 7) % streamCount] ?? '');
+          const events = [{ Timestamp: `2026-03-01T00:00:${String(i).padStart(2, '0')}Z`, Value: i }];
+          const seq = await writeChange(s, space, resourceId, 'Insert', events);
+          // The late stream counts only from its 4th change on, as if it had been checked then.
+          if (resourceId === late && ++lateFrom === 3) {
+            await s.store.db.updateTable('cb_signup_resources').set({ from_seq: seq }).where('signup_id', '=', signup.id).where('resource_id', '=', late).execute();
+          }
+          if (resourceId !== 'not signed up' && !(resourceId === late && lateFrom <= 3)) expected.push({ resourceId, operation: 'Insert', events });
+        }
+
+        const seen: unknown[] = [];
+        let bookmark = signup.bookmark;
+        for (let page = 0; page < 20; page += 1) {
+          const res = await updates(s, space, signup.id, bookmark);
+          assert.equal(res.status, 200, res.text);
+          assert.equal(res.text, JSON.stringify({ data: res.body.data, bookmark: res.body.bookmark }));
+          assert.ok(res.body.data.length <= 5, `page of ${res.body.data.length}`);
+          bookmark = res.body.bookmark;
+          if (res.body.data.length === 0) break;
+          seen.push(...res.body.data);
+        }
+        assert.deepEqual(seen, expected);
+      });
+    }
+  },
+  changeBrokerConfig({ updatesPageSize: 5 }),
+);
+
+test('updates spelled and joined make what JSON.stringify writes, for any ids, events and bookmark', () => {
   const update = fc.record({
     resourceId: fc.string({ unit: 'binary' }),
     operation: fc.constantFrom('Insert', 'Update', 'Replace', 'Remove', 'RemoveWindow'),
     events: fc.array(fc.jsonValue()),
   });
   fc.assert(
-    fc.property(fc.array(update, { maxLength: 40 }), fc.string({ unit: 'binary' }), (data, bookmark) => {
-      const stored = data.map((u) => ({ resourceId: u.resourceId, operation: u.operation, eventsJson: JSON.stringify(u.events) }));
-      const bytes = toUpdatesAnswer(stored, bookmark);
+    // Bookmarks longer than the frame's room too: the answer is then put together in a buffer of its own.
+    fc.property(fc.array(update, { maxLength: 40 }), fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary', minLength: 100, maxLength: 200 })), (data, bookmark) => {
+      const { before, between, after } = updateSpelling;
+      const spelled = data.map((u) => `${before(u.resourceId)}${u.operation}${between}${JSON.stringify(u.events)}${after}`);
+      const bytes = toUpdatesAnswer(joinUtf8(spelled, ',', updatesFrame), bookmark);
       assert.equal(bytes.toString('utf8'), JSON.stringify({ data, bookmark }));
     }),
     { numRuns: 300 },

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PageReadAhead } from '../../src/change-broker/read-ahead.js';
+import type { JoinedRows } from '../../src/store/dialects/dialect-ops.js';
 import { describeEachDialect, type TestServer } from '../helpers/server.js';
 import { activeSignup, addStream, api, changeBrokerConfig, newSpace, otherClient, revokeAccess, type Space, updates, writeChange } from './support.js';
 
-const readAheadOf = (s: TestServer): PageReadAhead => {
+const readAheadOf = (s: TestServer): PageReadAhead<JoinedRows> => {
   const pages = s.app.signups.readAhead;
   assert.ok(pages, 'the server reads ahead by default');
   return pages;

@@ -1,5 +1,7 @@
 import { type CreateTableBuilder, type Expression, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../database.js';
+import { executePrepared } from '../prepared-statements.js';
+import { joinUtf8 } from '../utf8-join.js';
 import { cachedStreamWithKey, forgetStreamWithKey, postgresSdsWrite, postgresStreamWithKey } from '../sds-writes.js';
 import { INTERNAL_TABLES, type TableInfo } from '../tables.js';
 import type { DialectOps } from './dialect-ops.js';
@@ -91,6 +93,15 @@ export const postgresDialect: DialectOps = {
   plusSeconds: (iso: string, seconds: Expression<number>) =>
     sql<string>`to_char((CAST(${iso} AS timestamptz) + ${seconds} * interval '1 second') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
   cutUnionPart: (part, column, limit) => sql`(${part} ORDER BY ${sql.ref(column)} LIMIT ${limit})`,
+  async joinRows(db, rows, item, frame) {
+    const result = await executePrepared(db, rows);
+    const last = result.rows.at(-1);
+    return {
+      count: result.rows.length,
+      last: last && { seq: Number(last.seq), createdAt: last.created_at },
+      ...joinUtf8(result.rows.map((r) => item.of(r)), ',', frame),
+    };
+  },
   jsonArrays: (values) => sql<string>`coalesce(json_agg(json_build_array(${sql.join(values)})), '[]')::text`,
   updateReturningLazily: <R>(update: RawBuilder<unknown>, _table: string, returning: (row: string) => RawBuilder<unknown>) =>
     sql<R>`WITH quiet AS (SELECT set_config('synchronous_commit', 'off', true) AS off),

@@ -1,5 +1,6 @@
 import { CompiledQuery, type CreateTableBuilder, type DatabaseConnection, type DialectAdapter, type Driver, type Expression, type RawBuilder, sql, SqliteAdapter, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
 import type { Db } from '../database.js';
+import { executePrepared } from '../prepared-statements.js';
 import { sqliteSdsJob, sqliteStreamWithKey, sqliteWrite } from '../sds-writes.js';
 import { INTERNAL_TABLES, type TableInfo } from '../tables.js';
 import type { DialectOps } from './dialect-ops.js';
@@ -90,6 +91,20 @@ export const sqliteDialect: DialectOps = {
 
   plusSeconds: (iso: string, seconds: Expression<number>) => sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${iso}, '+' || ${seconds} || ' seconds')`,
   cutUnionPart: (part) => part,
+  async joinRows(db, rows, item, frame) {
+    // group_concat joins in the order the ordered subquery hands rows over (an ORDER BY of its own would sort the
+    // page again, about 60 % more time); max() makes the bare created_at the last row's. The room is spaces,
+    // overwritten or cut off by the caller.
+    const result = await executePrepared(
+      db,
+      sql<{ n: number; last_seq: number | null; created_at: string | null; text: Buffer }>`SELECT count(*) AS n, max(seq) AS last_seq, created_at,
+        CAST(${frame.open} || coalesce(group_concat(${item.sql}, ','), '') || ${' '.repeat(frame.room)} AS BLOB) AS text FROM (${rows}) AS r`,
+    );
+    const row = result.rows[0];
+    const text = row?.text ?? Buffer.from(frame.open + ' '.repeat(frame.room));
+    const last = row?.last_seq == null || row.created_at === null ? undefined : { seq: Number(row.last_seq), createdAt: row.created_at };
+    return { count: Number(row?.n ?? 0), last, text, used: text.length - frame.room };
+  },
   jsonArrays: (values) => sql<string>`json_group_array(json_array(${sql.join(values)}))`,
   updateReturningLazily: <R>(update: RawBuilder<unknown>, table: string, returning: (row: string) => RawBuilder<unknown>) => sql<R>`${update} RETURNING *, ${returning(table)}`,
 
