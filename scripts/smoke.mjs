@@ -3,7 +3,7 @@
 // over the SDS API, one SQL statement through the CLI, and a clean SIGTERM. It uses only the build and Node's own
 // modules, so that it runs on a runtime the project was not installed with (scripts/smoke-node-lines.sh).
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +68,11 @@ const reader = JSON.parse(cli('clients', 'create', '--database', database, '--na
 
 const { child, url } = await startServer();
 try {
+  // Where Node can replace the process (22.15+, 24), serve restarts itself with two C library heaps, as the same process.
+  if (process.platform === 'linux' && typeof process.execve === 'function') {
+    const environment = readFileSync(`/proc/${child.pid}/environ`, 'utf8').split('\0');
+    check(environment.includes('MALLOC_ARENA_MAX=2'), 'serve runs with MALLOC_ARENA_MAX=2');
+  }
   const partnerToken = await token(url, partner);
   const signup = await call('POST', `${url}/partner/v2/signup`, partnerToken, {
     organization: { name: 'Smoke Organization', sso_config: { kind: 'AzureSSOConfig', tenant_id: 'b3a17773-05cc-4431-9560-433fb4613da8' } },
