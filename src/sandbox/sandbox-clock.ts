@@ -50,18 +50,34 @@ export class ClockBackwardsError extends Error {
   }
 }
 
+/** The stored state's row: read it, or change it under the row's lock and answer what was stored. */
+export interface ClockRow {
+  read(): Promise<string | undefined>;
+  update(change: (text: string | undefined) => string): Promise<string>;
+}
+
+/** The settings row every process on the database shares. */
+export const clockRow = (db: Db, dialect: DialectOps): ClockRow => ({
+  read: () => readSetting(db, CLOCK_SETTING),
+  update: (change) => updateSetting(db, dialect, CLOCK_SETTING, change),
+});
+
 /**
  * The server clock of a sandbox: it reads real time until moved, then runs on from where it was put, or stands
  * still while frozen. Its state lives in the database; `refresh` reads it (before each request and each round of
  * background work) so that every process sharing the database keeps the same time.
+ *
+ * Reads and moves overlap (a request's refresh, the background worker's, a move), and a read that started before a
+ * move committed can come back after it with the state from before. So each one takes a ticket, a refresh when it
+ * starts and a move when its change has committed, and a state is kept only if nothing with a later ticket has been
+ * kept already: otherwise the clock could jump back to where it stood before a move, until the next refresh.
  */
 export class SandboxClock implements Clock {
   #state: ClockState = RUNNING;
+  #tickets = 0;
+  #kept = 0;
 
-  constructor(
-    private readonly db: Db,
-    private readonly dialect: DialectOps,
-  ) {}
+  constructor(private readonly row: ClockRow) {}
 
   now(): Date {
     return new Date(timeOf(this.#state, Date.now()));
@@ -76,7 +92,9 @@ export class SandboxClock implements Clock {
   }
 
   async refresh(): Promise<void> {
-    this.#state = parseState(await readSetting(this.db, CLOCK_SETTING)) ?? RUNNING;
+    const ticket = ++this.#tickets;
+    const state = parseState(await this.row.read()) ?? RUNNING;
+    this.#keep(ticket, state);
   }
 
   /**
@@ -84,7 +102,7 @@ export class SandboxClock implements Clock {
    * there or running on. Another process that moved it further meanwhile wins when `keepLater` is set.
    */
   async moveTo(atMs: number, frozen: boolean, options: { keepLater?: boolean; allowBackwards?: boolean } = {}): Promise<ClockView> {
-    const stored = await updateSetting(this.db, this.dialect, CLOCK_SETTING, (text) => {
+    const stored = await this.row.update((text) => {
       const realMs = Date.now();
       const currentMs = timeOf(parseState(text) ?? RUNNING, realMs);
       let target = atMs;
@@ -94,8 +112,14 @@ export class SandboxClock implements Clock {
       }
       return JSON.stringify(stateAt(target, frozen, realMs));
     });
-    this.#state = parseState(stored) ?? RUNNING;
+    this.#keep(++this.#tickets, parseState(stored) ?? RUNNING);
     return this.view();
+  }
+
+  #keep(ticket: number, state: ClockState): void {
+    if (ticket < this.#kept) return;
+    this.#kept = ticket;
+    this.#state = state;
   }
 }
 

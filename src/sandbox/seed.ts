@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Store } from '../store/database.js';
 import { SandboxError } from './errors.js';
-import { SandboxClock } from './sandbox-clock.js';
+import { clockRow, SandboxClock } from './sandbox-clock.js';
 import { restoreState, type Snapshot } from './state.js';
 
 /**
@@ -25,6 +25,6 @@ export async function seedFromFile(store: Store, file: string, options: { sandbo
     throw error;
   }
   if (options.sandbox) {
-    await new SandboxClock(store.db, store.dialectOps).moveTo(Date.parse(snapshot.clock.now), snapshot.clock.frozen, { allowBackwards: true });
+    await new SandboxClock(clockRow(store.db, store.dialectOps)).moveTo(Date.parse(snapshot.clock.now), snapshot.clock.frozen, { allowBackwards: true });
   }
 }

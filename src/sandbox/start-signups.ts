@@ -9,7 +9,7 @@ import { createNamespace as createStoredNamespace } from '../sds/namespaces.js';
 import { type RunningServer, startServer } from '../server/start-server.js';
 import { type ClockMoved, clientCredentials, type Fetch, SandboxAdmin } from './admin-client.js';
 import { injectFetch } from './inject-fetch.js';
-import { type ClockView, SandboxClock } from './sandbox-clock.js';
+import { clockRow, type ClockView, SandboxClock } from './sandbox-clock.js';
 import { seedFromFile } from './seed.js';
 import { restoreState, type Snapshot } from './state.js';
 
@@ -101,7 +101,7 @@ export async function startSandboxServer(options: StartSignupsOptions, { listen 
         if (typeof options.seed === 'string') await seedFromFile(store, options.seed, { sandbox: true });
         else if (options.seed) {
           await restoreState(store.db, store.dialectOps, options.seed, { keys: 'replace' });
-          await new SandboxClock(store.db, store.dialectOps).moveTo(Date.parse(options.seed.clock.now), options.seed.clock.frozen, { allowBackwards: true });
+          await new SandboxClock(clockRow(store.db, store.dialectOps)).moveTo(Date.parse(options.seed.clock.now), options.seed.clock.frozen, { allowBackwards: true });
         }
       },
     });

@@ -4,7 +4,7 @@ import type { ServerConfig } from '../config/server-config.js';
 import { ClockControl } from '../sandbox/clock-control.js';
 import { FaultRegistry } from '../sandbox/faults.js';
 import { RequestJournal } from '../sandbox/journal.js';
-import { SandboxClock } from '../sandbox/sandbox-clock.js';
+import { clockRow, SandboxClock } from '../sandbox/sandbox-clock.js';
 import type { Store } from '../store/database.js';
 import type { FailureCode } from '../errors/partner-failure.js';
 import type { OAuth2Code } from '../errors/oauth2.js';
@@ -31,7 +31,7 @@ export interface Sandbox {
 
 /** Starts the sandbox's clock from the state in the database (other processes may have moved it already). */
 export async function createSandbox(store: Store, config: ServerConfig): Promise<Sandbox> {
-  const clock = new SandboxClock(store.db, store.dialectOps);
+  const clock = new SandboxClock(clockRow(store.db, store.dialectOps));
   await clock.refresh();
   const ctx: ChangeBrokerContext = { db: store.db, dialect: store.dialectOps, clock, config: config.changeBroker };
   return { clock, control: new ClockControl(clock, ctx), journal: new RequestJournal(config.sandbox.journalSize), faults: new FaultRegistry() };
