@@ -175,8 +175,9 @@ async function spelledPageAfter(
   fromSeq: Map<string, number>,
 ): Promise<SpelledUpdatesPage> {
   const now = ctx.clock.now();
-  const everything: SpelledUpdatesPage = { updates: joinUtf8([], ',', updatesFrame), next: { seq: Math.max(after.seq, current), validFrom: now } };
-  if (fromSeq.size === 0 || after.seq >= current) return everything;
+  // Every change up to `current` when the page is not full: the next page starts there.
+  const everything = { seq: Math.max(after.seq, current), validFrom: now };
+  if (fromSeq.size === 0 || after.seq >= current) return { updates: joinUtf8([], ',', updatesFrame), next: everything };
   const limit = ctx.config.updatesPageSize;
   const streams = [...fromSeq].map(([id, from]) => ({ id, fromSeq: from }));
   const query: PageQuery = { signupId: signup.id, afterSeq: after.seq, streams, limit, below: current + 1 };
@@ -191,7 +192,7 @@ async function spelledPageAfter(
       frame: updatesFrame,
     });
   const page = (await ctx.readAhead?.take(query)) ?? (await read(query));
-  if (page.count < limit || !page.last) return { updates: page, next: everything.next };
+  if (page.count < limit || !page.last) return { updates: page, next: everything };
   const following = { ...query, afterSeq: page.last.seq };
   ctx.readAhead?.start(following, () => read(following));
   return { updates: page, next: positionAfter(page.last, now) };

@@ -1,5 +1,5 @@
 import type { Clock } from '../store/clock.js';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { finalBoundForNextRead, finalChangeSeq, insertChangeRow } from '../store/change-log.js';
 import { type Db, dialectOf } from '../store/database.js';
 import type { JoinedRows, TextFrame } from '../store/dialects/dialect-ops.js';
@@ -78,21 +78,31 @@ interface ChangesQuery {
 }
 
 /**
- * One position-ordered run per stream from the (stream, seq) index, merged and cut at the limit: SQLite merges the
- * parts of a compound select, PostgreSQL plans a Merge Append over the parts (each cut at the limit itself, which
- * keeps it from planning a sort of everything). A page reads about `limit` records however many changes other
- * streams of the namespace have.
+ * One position-ordered run per stream from the (stream, seq) index, each after its own position, merged and cut at
+ * the limit; each part selects `columns(stream id)`. SQLite merges the parts of a compound select, PostgreSQL plans
+ * a Merge Append over the parts (each cut at the limit itself, which keeps it from planning a sort of everything).
+ * A page reads about `limit` records however many changes other streams of the namespace have. One text per number
+ * of streams: prepared once per connection on PostgreSQL.
  */
-async function mergedStreams(db: Db, q: ChangesQuery, bound: number): Promise<ChangeLogRow[]> {
+function mergedRuns<R>(
+  db: Db,
+  q: { tenantId: string; namespaceId: string; streams: ReadonlyArray<{ id: string; afterSeq: number }>; limit: number },
+  bound: number,
+  columns: (streamId: string) => RawBuilder<unknown>,
+): RawBuilder<R> {
   const dialect = dialectOf(db);
-  const parts = q.streamIds.map((id) => {
-    const part = sql`SELECT seq, stream_id, operation, events, created_at FROM change_log
-      WHERE tenant_id = ${q.tenantId} AND namespace_id = ${q.namespaceId} AND stream_id = ${id} AND seq > ${q.afterSeq} AND seq < ${bound}`;
-    return q.streamIds.length > 1 ? dialect.cutUnionPart(part, 'seq', q.limit) : part;
+  const parts = q.streams.map((s) => {
+    const part = sql`SELECT ${columns(s.id)} FROM change_log
+      WHERE tenant_id = ${q.tenantId} AND namespace_id = ${q.namespaceId} AND stream_id = ${s.id} AND seq > ${s.afterSeq} AND seq < ${bound}`;
+    return q.streams.length > 1 ? dialect.cutUnionPart(part, 'seq', q.limit) : part;
   });
-  // One text per number of streams: prepared once per connection on PostgreSQL.
-  const result = await executePrepared(db, sql<ChangeLogRow>`${sql.join(parts, sql` UNION ALL `)} ORDER BY seq LIMIT ${q.limit}`);
-  return result.rows;
+  return sql<R>`${sql.join(parts, sql` UNION ALL `)} ORDER BY seq LIMIT ${q.limit}`;
+}
+
+async function mergedStreams(db: Db, q: ChangesQuery, bound: number): Promise<ChangeLogRow[]> {
+  const streams = q.streamIds.map((id) => ({ id, afterSeq: q.afterSeq }));
+  const query = mergedRuns<ChangeLogRow>(db, { ...q, streams }, bound, () => sql`seq, stream_id, operation, events, created_at`);
+  return (await executePrepared(db, query)).rows;
 }
 
 /** Many streams: one scan of the namespace's log in position order, filtered by stream. */
@@ -178,28 +188,20 @@ export interface SpelledChangesQuery {
 export async function readSpelledChanges(db: Db, q: SpelledChangesQuery): Promise<JoinedRows> {
   const streams = [...new Map(q.streams.map((s) => [s.id, s])).values()];
   if (streams.length === 0 || q.limit <= 0) return { count: 0, last: undefined, ...joinUtf8([], ',', q.frame) };
-  const dialect = dialectOf(db);
+  const { before, between, after } = q.spelling;
+  const spell = (head: string, r: { operation: string; events: string }) => `${head}${r.operation}${between}${r.events}${after}`;
   if (streams.length > MERGED_STREAMS) {
     // One scan of the namespace's log, spelled here (no part per stream carries its spelling). The count and the
     // last position are of every record read, so that a page cut by the limit ends where the scan stopped.
-    const after = new Map(streams.map((s) => [s.id, s.afterSeq]));
-    const rows = await filteredScan(db, { ...q, afterSeq: Math.min(...after.values()), streamIds: [...after.keys()] }, q.below);
-    const spelled = rows
-      .filter((r) => Number(r.seq) > (after.get(r.stream_id) ?? Number.MAX_SAFE_INTEGER))
-      .map((r) => `${q.spelling.before(r.stream_id)}${r.operation}${q.spelling.between}${r.events}${q.spelling.after}`);
+    const from = new Map(streams.map((s) => [s.id, s.afterSeq]));
+    const rows = await filteredScan(db, { ...q, afterSeq: Math.min(...from.values()), streamIds: [...from.keys()] }, q.below);
+    const spelled = rows.filter((r) => Number(r.seq) > (from.get(r.stream_id) ?? Number.MAX_SAFE_INTEGER)).map((r) => spell(before(r.stream_id), r));
     const last = rows.at(-1);
     return { count: rows.length, last: last && { seq: Number(last.seq), createdAt: last.created_at }, ...joinUtf8(spelled, ',', q.frame) };
   }
-  const parts = streams.map((s) => {
-    const part = sql`SELECT seq, CAST(${q.spelling.before(s.id)} AS text) AS head, operation, events, created_at FROM change_log
-      WHERE tenant_id = ${q.tenantId} AND namespace_id = ${q.namespaceId} AND stream_id = ${s.id} AND seq > ${s.afterSeq} AND seq < ${q.below}`;
-    return streams.length > 1 ? dialect.cutUnionPart(part, 'seq', q.limit) : part;
-  });
-  const { between, after } = q.spelling;
-  return dialect.joinRows(db, sql<SpelledRow>`${sql.join(parts, sql` UNION ALL `)} ORDER BY seq LIMIT ${q.limit}`, {
-    sql: sql<string>`format('%s%s%s%s%s', head, operation, CAST(${between} AS text), events, CAST(${after} AS text))`,
-    of: (r) => `${r.head}${r.operation}${between}${r.events}${after}`,
-  }, q.frame);
+  const rows = mergedRuns<SpelledRow>(db, { ...q, streams }, q.below, (id) => sql`seq, CAST(${before(id)} AS text) AS head, operation, events, created_at`);
+  const item = sql<string>`format('%s%s%s%s%s', head, operation, CAST(${between} AS text), events, CAST(${after} AS text))`;
+  return dialectOf(db).joinRows(db, rows, { sql: item, of: (r) => spell(r.head, r) }, q.frame);
 }
 
 interface SpelledRow {

@@ -25,40 +25,42 @@ function heldRow() {
   };
 }
 
-const newClock = (row: ClockRow) => new SandboxClock(row);
 const DAY = 86_400_000;
+const START = Date.parse('2030-01-01T00:00:00Z');
+
+/** A clock on a held row, frozen at START. */
+async function frozenClock() {
+  const held = heldRow();
+  const clock = new SandboxClock(held.row);
+  await clock.moveTo(START, true);
+  return { held, clock };
+}
 
 describe('SandboxClock', () => {
   test('a refresh that read the row before a move, and answers after it, does not take the clock back', async () => {
-    const held = heldRow();
-    const clock = newClock(held.row);
-    const start = Date.parse('2030-01-01T00:00:00Z');
-    await clock.moveTo(start, true);
+    const { held, clock } = await frozenClock();
     const refresh = clock.refresh();
-    const moved = await clock.moveTo(start + 10 * DAY, true);
+    const moved = await clock.moveTo(START + 10 * DAY, true);
     await held.answer();
     await refresh;
     assert.equal(clock.view().now, moved.now);
-    assert.equal(moved.now, new Date(start + 10 * DAY).toISOString());
+    assert.equal(moved.now, new Date(START + 10 * DAY).toISOString());
   });
 
   test('of two refreshes, the later one wins even when it answers first; a refresh after a move keeps what it read', async () => {
-    const held = heldRow();
-    const clock = newClock(held.row);
-    const start = Date.parse('2030-01-01T00:00:00Z');
-    await clock.moveTo(start, true);
+    const { held, clock } = await frozenClock();
     const first = clock.refresh();
-    held.store(start + DAY);
+    held.store(START + DAY);
     const second = clock.refresh();
     await held.answer(1);
     await held.answer(0);
     await Promise.all([first, second]);
-    assert.equal(clock.view().now, new Date(start + DAY).toISOString());
+    assert.equal(clock.view().now, new Date(START + DAY).toISOString());
 
-    held.store(start + 2 * DAY);
+    held.store(START + 2 * DAY);
     const after = clock.refresh();
     await held.answer();
     await after;
-    assert.equal(clock.view().now, new Date(start + 2 * DAY).toISOString(), 'another process moved it further');
+    assert.equal(clock.view().now, new Date(START + 2 * DAY).toISOString(), 'another process moved it further');
   });
 });
