@@ -3,8 +3,9 @@
 // record, one transaction per write, no HTTP) with as many connections, measured in the same run, and a do-nothing
 // HTTP server answering the same requests (the ceiling for any server over HTTP). On PostgreSQL also two server
 // processes against one. Rounds alternate server and baseline; each figure is the median of BENCH_ROUNDS. The
-// writers send through node:http (HttpClient in bench/support.ts): with fetch, this process was the busiest on the
-// machine and capped the server and the echo alike.
+// writers are autocannon's connections, one writer each: through node:http (HttpClient in bench/support.ts) this
+// process took a core of its own at 10 writers and capped the do-nothing echo at 0.71-0.85 x the bare INSERT, and
+// with fetch it was worse still; autocannon drives the same echo at 1.5-2.5 x.
 // On PostgreSQL the bare INSERT of a change record fires the change log's NOTIFY trigger like any single writer of
 // the change log, so its commits take turns on the server-wide notification lock; the server's batches notify after
 // their commit instead (migration 0012), which is why the server can pass it with many writers.
@@ -15,8 +16,10 @@
 //   SIGNUPS_BENCH_POSTGRES_URL=…   also measure on PostgreSQL (a throwaway database on that server)
 //   BENCH_DIALECTS=sqlite,postgres which databases to measure (PostgreSQL only with the URL above)
 //   BENCH_CPU_PROF=dir             write a CPU profile of each server process there (slows the servers)
+//   BENCH_CLIENT=node-http         send the writes through node:http instead of autocannon
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { createClient } from '../src/identity/clients.js';
@@ -39,6 +42,7 @@ import {
 
 const TENANT = 'bench-tenant';
 const NAMESPACE = 'bench';
+const PATH = `/api/v1/Tenants/${TENANT}/Namespaces/${NAMESPACE}`;
 const SECONDS = positiveInt('BENCH_SECONDS', 3);
 const ROUNDS = positiveInt('BENCH_ROUNDS', 3);
 const WRITERS = (process.env.BENCH_WRITERS ?? '1,10,50').split(',').map((w) => Number(w));
@@ -70,8 +74,53 @@ async function drive(writers: number, write: (writer: number) => Promise<void>):
   return count / ((performance.now() - started) / 1000);
 }
 
-/** `writers` loops of single-event writes POSTed to `url(writer)` for SECONDS, each answered `status`; writes per second. */
-async function driveWrites(writers: number, url: (writer: number) => string, token: string, status: number, label: string): Promise<number> {
+/**
+ * `writers` connections, each a writer on a stream of its own posting single-event writes one after another for
+ * SECONDS, spread over the `origins` (writer w on origin w % origins.length), each answered `status`; writes per
+ * second. autocannon sends them: it builds requests and parses answers with a fraction of node:http's CPU, which on
+ * 2 cores is CPU taken from the server.
+ */
+async function driveWrites(writers: number, origins: string[], path: (writer: number) => string, token: string, status: number, label: string): Promise<number> {
+  if (process.env.BENCH_CLIENT === 'node-http') return driveWritesHttp(writers, (w) => `${origins[w % origins.length]}${path(w)}`, token, status, label);
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const started = performance.now();
+  const runs = origins.flatMap((origin, o) => {
+    const mine = Array.from({ length: writers }, (_, w) => w).filter((w) => w % origins.length === o);
+    if (mine.length === 0) return [];
+    let next = 0;
+    return autocannon({
+      url: origin,
+      connections: mine.length,
+      duration: SECONDS,
+      headers,
+      requests: [
+        {
+          method: 'POST',
+          // Each connection is one writer: it takes the next of this origin's writers once, and keeps its stream.
+          setupRequest: (request, context) => {
+            if (typeof context.writer !== 'number') context.writer = mine[next++ % mine.length] ?? 0;
+            const w = Number(context.writer);
+            return { ...request, path: path(w), body: JSON.stringify([{ Timestamp: nextTimestamp(), Value: w }]) };
+          },
+        },
+      ],
+    });
+  });
+  const results = await Promise.all(runs);
+  const seconds = (performance.now() - started) / 1000;
+  let total = 0;
+  for (const r of results) {
+    const other = Object.entries(r.statusCodeStats).filter(([code]) => Number(code) !== status);
+    if (r.errors > 0 || r.timeouts > 0 || other.length > 0) {
+      throw new Error(`${label}: ${r.errors} errors, ${r.timeouts} timeouts, answers ${JSON.stringify(r.statusCodeStats)} (expected only ${status})`);
+    }
+    total += r.requests.total;
+  }
+  return total / seconds;
+}
+
+/** The same through node:http (BENCH_CLIENT=node-http), `writers` loops of writes POSTed to `url(writer)`. */
+async function driveWritesHttp(writers: number, url: (writer: number) => string, token: string, status: number, label: string): Promise<number> {
   const http = new HttpClient(writers);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   try {
@@ -124,7 +173,7 @@ function serverTarget(database: Database, processes: number, label: string): Tar
         await store.close();
       }
     },
-    round: (writers) => driveWrites(writers, (w) => `${base(w)}/Streams/${streamId(w)}/Data`, token, 204, `${label}: write`),
+    round: (writers) => driveWrites(writers, servers.map((s) => s.ready.url), (w) => `${PATH}/Streams/${streamId(w)}/Data`, token, 204, `${label}: write`),
     /** The highest peak resident memory of its server processes so far (the larger of two). */
     peakMb: () => maxPeak(servers),
     async close() {
@@ -150,7 +199,7 @@ function echoTarget(): Target & { peakMb(): number | undefined } {
       server = await startServer(['baseline'], 'echo');
     },
     round: (writers) =>
-      driveWrites(writers, (w) => `${server?.ready.url ?? ''}/api/v1/Tenants/${TENANT}/Namespaces/${NAMESPACE}/Streams/${streamId(w)}/Data`, 'echo', 201, 'echo'),
+      driveWrites(writers, [server?.ready.url ?? ''], (w) => `${PATH}/Streams/${streamId(w)}/Data`, 'echo', 201, 'echo'),
     close: async () => server?.stop(),
   };
 }
