@@ -41,10 +41,17 @@ export function uuidV7(now = Date.now()): string {
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
+/** The last key's millisecond, length and random digits (0..31 each): the next key of that millisecond follows it. */
+let lastMs = -1;
+let lastLength = 0;
+const lastDigits = new Uint8Array(12);
+
 /**
  * `length` (12 to 21) characters of Crockford base32, lower case, that sort by creation time: 9 characters of
  * milliseconds (good until the year 3058), then random characters, 5 bits each (a random byte's low 5 bits: 256 is
- * a multiple of 32, so each character is uniform).
+ * a multiple of 32, so each character is uniform). Within one millisecond this process counts up from the first
+ * key's random part instead of drawing anew: 16 characters carry 35 random bits, and a key alike to another of the
+ * same millisecond would fail its insert.
  */
 export function timeOrderedKey(length: number, now = Date.now()): string {
   if (!Number.isInteger(length) || length < 12 || length > 21) throw new RangeError('timeOrderedKey length must be 12..21');
@@ -55,8 +62,26 @@ export function timeOrderedKey(length: number, now = Date.now()): string {
     t = Math.floor(t / 32);
   }
   const n = length - 9;
-  const at = take(n);
+  if (now !== lastMs || n !== lastLength || !countUp(n)) {
+    const at = take(n);
+    for (let i = 0; i < n; i++) lastDigits[i] = (pool[at + i] ?? 0) & 31;
+  }
+  lastMs = now;
+  lastLength = n;
   let random = '';
-  for (let i = 0; i < n; i++) random += ALPHABET[(pool[at + i] ?? 0) & 31];
+  for (let i = 0; i < n; i++) random += ALPHABET[lastDigits[i] ?? 0];
   return time + random;
+}
+
+/** Adds one to the first `n` of lastDigits as a base-32 number; false when that wraps around (all were 31). */
+function countUp(n: number): boolean {
+  for (let i = n - 1; i >= 0; i--) {
+    const d = lastDigits[i] ?? 0;
+    if (d < 31) {
+      lastDigits[i] = d + 1;
+      return true;
+    }
+    lastDigits[i] = 0;
+  }
+  return false;
 }

@@ -44,15 +44,31 @@ describe('time-ordered ids', () => {
 
   test('ids made in one millisecond differ, and their random characters use the whole alphabet', () => {
     const now = Date.now();
-    // 21 characters carry 60 random bits: 20,000 collide with a probability of about 2e-10. At 16 (35 bits, the
-    // entitlement ids') two of 20,000 made in one millisecond are alike about once in 170 runs.
-    const unique = Array.from({ length: 20_000 }, () => timeOrderedKey(21, now));
-    const uuids = Array.from({ length: 20_000 }, () => uuidV7(now));
-    assert.equal(new Set(unique).size, unique.length);
-    assert.equal(new Set(uuids).size, uuids.length);
     const keys = Array.from({ length: 20_000 }, () => timeOrderedKey(16, now));
+    const uuids = Array.from({ length: 20_000 }, () => uuidV7(now));
+    assert.equal(new Set(keys).size, keys.length);
+    assert.equal(new Set(uuids).size, uuids.length);
     const randomChars = new Set(keys.flatMap((k) => [...k.slice(9)]));
     assert.equal(randomChars.size, 32);
+  });
+
+  test('keys of one millisecond count up from a random start, so that none is alike (16 characters: 35 random bits)', () => {
+    fc.assert(
+      fc.property(milliseconds, fc.integer({ min: 12, max: 21 }), (now, length) => {
+        const first = timeOrderedKey(length, now);
+        const keys = [first, ...Array.from({ length: 999 }, () => timeOrderedKey(length, now))];
+        // Each sorts after the one before, except at most once: where the count ran out (all digits 31) and drew anew.
+        const steps = keys.slice(1).filter((k, i) => k <= (keys[i] ?? '')).length;
+        assert.ok(steps <= 1, `${steps} keys did not follow the one before`);
+        if (steps === 0) assert.equal(new Set(keys).size, keys.length);
+        assert.ok(keys.every((k) => k.startsWith(first.slice(0, 9))));
+      }),
+      { numRuns: 50 },
+    );
+    // Another millisecond, or another length, draws anew.
+    const a = timeOrderedKey(16, 1_000);
+    const b = timeOrderedKey(16, 1_001);
+    assert.notEqual(a.slice(9), b.slice(9));
   });
 
   test('a key length outside 12..21 is refused', () => {
