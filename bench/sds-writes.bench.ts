@@ -143,11 +143,10 @@ interface Target {
 function serverTarget(database: Database, processes: number, label: string): Target & { createStreams(n: number): Promise<void>; peakMb(): number | undefined } {
   const servers: ServerChild[] = [];
   let token = '';
-  const base = (w: number) => `${servers[w % servers.length]?.ready.url ?? ''}/api/v1/Tenants/${TENANT}/Namespaces/${NAMESPACE}`;
   return {
     async createStreams(n) {
       for (let i = 0; i < n; i++) {
-        const res = await fetch(`${base(0)}/Streams/${streamId(i)}`, {
+        const res = await fetch(`${servers[0]?.ready.url ?? ''}${PATH}/Streams/${streamId(i)}`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
           body: JSON.stringify({ Id: streamId(i), TypeId: 'BenchType' }),

@@ -65,7 +65,7 @@ describe('time-ordered ids', () => {
       }),
       { numRuns: 50 },
     );
-    // Another millisecond, or another length, draws anew.
+    // The next millisecond draws anew.
     const a = timeOrderedKey(16, 1_000);
     const b = timeOrderedKey(16, 1_001);
     assert.notEqual(a.slice(9), b.slice(9));
