@@ -10,6 +10,7 @@ import { ImmediateSqliteDialect, sqliteDialect } from './dialects/sqlite.js';
 import type { Database } from './schema.js';
 import { timeTransactions, TransactionTiming } from './transaction-timing.js';
 import { checkpointInBackground } from './sqlite-checkpoints.js';
+import { SQLITE_STREAM_CHANGED_FUNCTION, SqliteStreamCache } from './sqlite-stream-cache.js';
 import { PreparingPool } from './prepared-statements.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -43,7 +44,7 @@ export interface Store {
 }
 
 /** The driver under Kysely, and the timing that transactions run past Kysely report to. */
-export type NativeDatabase = ({ dialect: 'sqlite'; database: SQLite.Database } | { dialect: 'postgres'; pool: pg.Pool }) & {
+export type NativeDatabase = ({ dialect: 'sqlite'; database: SQLite.Database; streams: SqliteStreamCache } | { dialect: 'postgres'; pool: pg.Pool }) & {
   transactions: TransactionTiming;
   dialectOps: DialectOps;
 };
@@ -131,7 +132,12 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
       signals.signal(String(tenantId), String(namespaceId));
       return null;
     });
-    const native: NativeDatabase = { dialect, database: sqlite, transactions, dialectOps: sqliteDialect };
+    const streams = new SqliteStreamCache(sqlite);
+    sqlite.function(SQLITE_STREAM_CHANGED_FUNCTION, { deterministic: false, varargs: false }, (tenantId: unknown, namespaceId: unknown, streamId: unknown) => {
+      streams.changed(tenantId, namespaceId, streamId);
+      return null;
+    });
+    const native: NativeDatabase = { dialect, database: sqlite, streams, transactions, dialectOps: sqliteDialect };
     natives.set(db, native);
     const checkpoints = target === ':memory:' || !options.backgroundCheckpoints ? undefined : checkpointInBackground(sqlite, resolve(target));
     return {

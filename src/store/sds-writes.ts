@@ -6,6 +6,7 @@ import { type Db, nativeOf } from './database.js';
 import type { DialectOps } from './dialects/dialect-ops.js';
 import { PostgresGroupCommit } from './postgres-group-commit.js';
 import { sqliteGroupCommit, type SqliteJob } from './sqlite-group-commit.js';
+import type { SqliteStreamCache } from './sqlite-stream-cache.js';
 
 // The store side of group-committed SDS data writes (src/sds/data.ts decides what is written and answers).
 //
@@ -153,9 +154,15 @@ export function sdsGroupCommit(db: Db): DialectOps | undefined {
   return nativeOf(db)?.dialectOps;
 }
 
-/** Runs `job` in the SQLite store's group commit; undefined when `db` is not a SQLite store's own database. */
-export function sqliteSdsJob<T>(db: Db, job: (context: SqliteJob) => T): Promise<T> | undefined {
-  return sqliteGroupCommit(db)?.run(job);
+/**
+ * Runs `job` in the SQLite store's group commit, with the streams its writes checked before
+ * (src/store/sqlite-stream-cache.ts); undefined when `db` is not a SQLite store's own database.
+ */
+export function sqliteSdsJob<T>(db: Db, job: (context: SqliteJob, streams: SqliteStreamCache) => T): Promise<T> | undefined {
+  const native = nativeOf(db);
+  if (native?.dialect !== 'sqlite') return undefined;
+  const { streams } = native;
+  return sqliteGroupCommit(db)?.run((context) => job(context, streams));
 }
 
 const BATCH_SQL = `SELECT outcome, detail FROM sds_write_batch(${Array.from({ length: 17 }, (_, i) => `$${i + 1}`).join(', ')})`;

@@ -11,6 +11,8 @@ import type { TransactionTiming } from './transaction-timing.js';
 /** What a job may do besides writing: discard its own writes (its savepoint) and still succeed. */
 export interface SqliteJob {
   readonly sqlite: SQLite.Database;
+  /** The batch's number in this process: jobs of one batch share a transaction, so what one checked holds for the rest. */
+  readonly batch: number;
   /** Rolls back everything this job wrote so far; the job goes on (or returns) with nothing written. */
   undo(): void;
 }
@@ -41,6 +43,7 @@ export class SqliteGroupCommit {
   private pending: Pending[] = [];
   private scheduled = false;
   private statements: ReturnType<typeof prepare> | undefined;
+  private batches = 0;
 
   constructor(
     private readonly db: Db,
@@ -82,7 +85,7 @@ export class SqliteGroupCommit {
   private commit(batch: Pending[]): void {
     const s = (this.statements ??= prepare(this.sqlite));
     const outcomes: Array<{ ok: unknown } | { error: unknown }> = [];
-    const context: SqliteJob = { sqlite: this.sqlite, undo: () => s.rollbackToSavepoint.run() };
+    const context: SqliteJob = { sqlite: this.sqlite, batch: this.batches++, undo: () => s.rollbackToSavepoint.run() };
     const started = performance.now();
     s.begin.run();
     try {

@@ -78,8 +78,8 @@ export const sqliteDialect: DialectOps = {
 
   async groupCommitSdsWrite(db, w) {
     // Checked and written in the same transaction.
-    const done = sqliteSdsJob(db, (job) => {
-      const checked = sqliteStreamWithKey(job.sqlite, w.tenantId, w.namespaceId, w.streamId);
+    const done = sqliteSdsJob(db, (job, streams) => {
+      const checked = streams.get(job, w.tenantId, w.namespaceId, w.streamId, () => sqliteStreamWithKey(job.sqlite, w.tenantId, w.namespaceId, w.streamId));
       const keyed = w.check(checked);
       if (keyed.length === 0 || !checked) return true;
       const outcome = sqliteWrite(job, w.write(checked, keyed));
