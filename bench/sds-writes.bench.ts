@@ -11,6 +11,7 @@
 // their commit instead (migration 0012), which is why the server can pass it with many writers.
 //
 //   BENCH_SECONDS=3                seconds per measured round
+//   BENCH_WARMUP=3                 seconds of the warm-up round of each target (not measured)
 //   BENCH_ROUNDS=3                 rounds per figure (median)
 //   BENCH_WRITERS=1,10,50          concurrent writers
 //   SIGNUPS_BENCH_POSTGRES_URL=…   also measure on PostgreSQL (a throwaway database on that server)
@@ -33,6 +34,7 @@ import {
   median,
   peakMemoryLine,
   positiveInt,
+  processCpuSeconds,
   postgresDatabase,
   RSS_BOUND_MB,
   type ServerChild,
@@ -44,6 +46,7 @@ const TENANT = 'bench-tenant';
 const NAMESPACE = 'bench';
 const PATH = `/api/v1/Tenants/${TENANT}/Namespaces/${NAMESPACE}`;
 const SECONDS = positiveInt('BENCH_SECONDS', 3);
+const WARMUP = positiveInt('BENCH_WARMUP', 3);
 const ROUNDS = positiveInt('BENCH_ROUNDS', 3);
 const WRITERS = (process.env.BENCH_WRITERS ?? '1,10,50').split(',').map((w) => Number(w));
 const POSTGRES_URL = process.env.SIGNUPS_BENCH_POSTGRES_URL || undefined;
@@ -58,10 +61,10 @@ const streamId = (i: number) => `w-${i}`;
 let clock = Date.UTC(2020, 0, 1);
 const nextTimestamp = () => new Date((clock += 1000)).toISOString();
 
-/** Runs `writers` loops of `write` for SECONDS; answers writes per second. */
-async function drive(writers: number, write: (writer: number) => Promise<void>): Promise<number> {
+/** Runs `writers` loops of `write` for `seconds`; answers writes per second. */
+async function drive(writers: number, seconds: number, write: (writer: number) => Promise<void>): Promise<number> {
   let count = 0;
-  const end = performance.now() + SECONDS * 1000;
+  const end = performance.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: writers }, async (_, w) => {
@@ -76,12 +79,12 @@ async function drive(writers: number, write: (writer: number) => Promise<void>):
 
 /**
  * `writers` connections, each a writer on a stream of its own posting single-event writes one after another for
- * SECONDS, spread over the `origins` (writer w on origin w % origins.length), each answered `status`; writes per
+ * `seconds`, spread over the `origins` (writer w on origin w % origins.length), each answered `status`; writes per
  * second. autocannon sends them: it builds requests and parses answers with a fraction of node:http's CPU, which on
  * 2 cores is CPU taken from the server.
  */
-async function driveWrites(writers: number, origins: string[], path: (writer: number) => string, token: string, status: number, label: string): Promise<number> {
-  if (process.env.BENCH_CLIENT === 'node-http') return driveWritesHttp(writers, (w) => `${origins[w % origins.length]}${path(w)}`, token, status, label);
+async function driveWrites(writers: number, seconds: number, origins: string[], path: (writer: number) => string, token: string, status: number, label: string): Promise<number> {
+  if (process.env.BENCH_CLIENT === 'node-http') return driveWritesHttp(writers, seconds, (w) => `${origins[w % origins.length]}${path(w)}`, token, status, label);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const started = performance.now();
   const runs = origins.flatMap((origin, o) => {
@@ -91,7 +94,7 @@ async function driveWrites(writers: number, origins: string[], path: (writer: nu
     return autocannon({
       url: origin,
       connections: mine.length,
-      duration: SECONDS,
+      duration: seconds,
       headers,
       requests: [
         {
@@ -107,7 +110,7 @@ async function driveWrites(writers: number, origins: string[], path: (writer: nu
     });
   });
   const results = await Promise.all(runs);
-  const seconds = (performance.now() - started) / 1000;
+  const elapsed = (performance.now() - started) / 1000;
   let total = 0;
   for (const r of results) {
     const other = Object.entries(r.statusCodeStats).filter(([code]) => Number(code) !== status);
@@ -116,15 +119,15 @@ async function driveWrites(writers: number, origins: string[], path: (writer: nu
     }
     total += r.requests.total;
   }
-  return total / seconds;
+  return total / elapsed;
 }
 
 /** The same through node:http (BENCH_CLIENT=node-http), `writers` loops of writes POSTed to `url(writer)`. */
-async function driveWritesHttp(writers: number, url: (writer: number) => string, token: string, status: number, label: string): Promise<number> {
+async function driveWritesHttp(writers: number, seconds: number, url: (writer: number) => string, token: string, status: number, label: string): Promise<number> {
   const http = new HttpClient(writers);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   try {
-    return await drive(writers, async (w) => {
+    return await drive(writers, seconds, async (w) => {
       const res = await http.send('POST', url(w), headers, JSON.stringify([{ Timestamp: nextTimestamp(), Value: w }]));
       if (res.status !== status) throw new Error(`${label} answered ${res.status} ${res.text}`);
     });
@@ -135,14 +138,20 @@ async function driveWritesHttp(writers: number, url: (writer: number) => string,
 
 interface Target {
   setUp(): Promise<void>;
-  round(writers: number): Promise<number>;
+  /** Writes per second of `writers` writers for `seconds`. */
+  round(writers: number, seconds: number): Promise<number>;
   close(): Promise<void>;
 }
 
 /** The server(s) over HTTP: POST .../Streams/{id}/Data with one event. */
-function serverTarget(database: Database, processes: number, label: string): Target & { createStreams(n: number): Promise<void>; peakMb(): number | undefined } {
+function serverTarget(
+  database: Database,
+  processes: number,
+  label: string,
+): Target & { createStreams(n: number): Promise<void>; peakMb(): number | undefined; cpuPerWriteUs(): number | undefined } {
   const servers: ServerChild[] = [];
   let token = '';
+  let cpuPerWrite: number | undefined;
   return {
     async createStreams(n) {
       for (let i = 0; i < n; i++) {
@@ -172,7 +181,16 @@ function serverTarget(database: Database, processes: number, label: string): Tar
         await store.close();
       }
     },
-    round: (writers) => driveWrites(writers, servers.map((s) => s.ready.url), (w) => `${PATH}/Streams/${streamId(w)}/Data`, token, 204, `${label}: write`),
+    async round(writers, seconds) {
+      const cpu = () => servers.reduce((sum, s) => sum + (processCpuSeconds(s.pid) ?? Number.NaN), 0);
+      const before = cpu();
+      const started = performance.now();
+      const rps = await driveWrites(writers, seconds, servers.map((s) => s.ready.url), (w) => `${PATH}/Streams/${streamId(w)}/Data`, token, 204, `${label}: write`);
+      cpuPerWrite = ((cpu() - before) / (rps * ((performance.now() - started) / 1000))) * 1e6;
+      return rps;
+    },
+    /** The server processes' CPU time (user + system) per write in the last round, µs. */
+    cpuPerWriteUs: () => (cpuPerWrite !== undefined && Number.isFinite(cpuPerWrite) ? cpuPerWrite : undefined),
     /** The highest peak resident memory of its server processes so far (the larger of two). */
     peakMb: () => maxPeak(servers),
     async close() {
@@ -197,8 +215,8 @@ function echoTarget(): Target & { peakMb(): number | undefined } {
     async setUp() {
       server = await startServer(['baseline'], 'echo');
     },
-    round: (writers) =>
-      driveWrites(writers, [server?.ready.url ?? ''], (w) => `${PATH}/Streams/${streamId(w)}/Data`, 'echo', 201, 'echo'),
+    round: (writers, seconds) =>
+      driveWrites(writers, seconds, [server?.ready.url ?? ''], (w) => `${PATH}/Streams/${streamId(w)}/Data`, 'echo', 201, 'echo'),
     close: async () => server?.stop(),
   };
 }
@@ -223,7 +241,7 @@ function bareTarget(database: Database): Target {
     return {
       setUp: async () => undefined,
       // One connection: concurrent writers would only queue on it; yield now and then like a server would.
-      round: (writers) => drive(writers, async (w) => {
+      round: (writers, seconds) => drive(writers, seconds, async (w) => {
         write(w);
         if (w === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       }),
@@ -236,8 +254,8 @@ function bareTarget(database: Database): Target {
     INSERT INTO change_log (tenant_id, namespace_id, seq, stream_id, operation, events, created_at) VALUES ($1, $2, $6, $3, 'Insert', $7, $8)`;
   return {
     setUp: async () => undefined,
-    round: (writers) =>
-      drive(writers, async (w) => {
+    round: (writers, seconds) =>
+      drive(writers, seconds, async (w) => {
         const ts = `bare-${nextTimestamp()}`;
         await pool.query({ name: 'bare', text, values: [TENANT, NAMESPACE, streamId(w), ts, eventJson(w, ts), seq++, `[${eventJson(w, ts)}]`, new Date().toISOString()] });
       }),
@@ -283,6 +301,8 @@ interface Row {
   rps: number;
   baseline: number;
   echo: number;
+  /** The server's CPU time per write (all its processes), median over the rounds, µs. */
+  cpuUs: number | undefined;
 }
 
 /** Peak resident memory of each server target and of the echo, per dialect, read before they stop. */
@@ -300,7 +320,7 @@ async function measure(dialect: string, database: Database, rows: Row[], memory:
   const echo = echoTarget();
   await one.setUp();
   await echo.setUp();
-  const targets: Array<{ name: string; target: Target }> = [{ name: 'server', target: one }];
+  const targets: Array<{ name: string; target: ReturnType<typeof serverTarget> }> = [{ name: 'server', target: one }];
   let two: ReturnType<typeof serverTarget> | undefined;
   try {
     // Streams made over HTTP, as a client would; one per writer.
@@ -310,13 +330,24 @@ async function measure(dialect: string, database: Database, rows: Row[], memory:
       await two.setUp();
       targets.push({ name: 'two servers', target: two });
     }
+    // One round of each target first, not measured: a server's first seconds of load run before the JIT has compiled
+    // its hot paths (at 10 SQLite writers the first round took 1.5-2 x the CPU per write of the later ones), and the
+    // signup benchmark leaves the same out.
+    process.stdout.write(`${dialect}: warm-up ${WARMUP} s per target… `);
+    for (const t of [bare, echo, ...targets.map((x) => x.target)]) await t.round(MAX_WRITERS, WARMUP);
+    process.stdout.write('\n');
     for (const writers of WRITERS) {
+      const cpu = new Map<string, number[]>(targets.map((t): [string, number[]] => [t.name, []]));
       const runs = new Map<string, number[]>([['bare', []], ['echo', []], ...targets.map((t): [string, number[]] => [t.name, []])]);
       process.stdout.write(`${dialect}, ${writers} writer(s): `);
       for (let r = 0; r < ROUNDS; r++) {
-        runs.get('bare')?.push(await bare.round(writers));
-        runs.get('echo')?.push(await echo.round(writers));
-        for (const t of targets) runs.get(t.name)?.push(await t.target.round(writers));
+        runs.get('bare')?.push(await bare.round(writers, SECONDS));
+        runs.get('echo')?.push(await echo.round(writers, SECONDS));
+        for (const t of targets) {
+          runs.get(t.name)?.push(await t.target.round(writers, SECONDS));
+          const us = t.target.cpuPerWriteUs();
+          if (us !== undefined) cpu.get(t.name)?.push(us);
+        }
         process.stdout.write(`${r + 1} `);
       }
       process.stdout.write('\n');
@@ -324,7 +355,8 @@ async function measure(dialect: string, database: Database, rows: Row[], memory:
       const echoRps = median(runs.get('echo') ?? []);
       for (const t of targets) {
         if (t.name === 'two servers' && writers === 1) continue;
-        rows.push({ dialect, writers, target: t.name, rps: median(runs.get(t.name) ?? []), baseline, echo: echoRps });
+        const us = cpu.get(t.name) ?? [];
+        rows.push({ dialect, writers, target: t.name, rps: median(runs.get(t.name) ?? []), baseline, echo: echoRps, cpuUs: us.length === 0 ? undefined : median(us) });
       }
     }
     memory.push({
@@ -341,7 +373,7 @@ async function measure(dialect: string, database: Database, rows: Row[], memory:
 }
 
 async function main(): Promise<void> {
-  console.log(`SDS writes into one namespace: ${WRITERS.join(' / ')} writers, ${SECONDS} s per round, median of ${ROUNDS} rounds`);
+  console.log(`SDS writes into one namespace: ${WRITERS.join(' / ')} writers, ${WARMUP} s warm-up per target, then ${SECONDS} s per round, median of ${ROUNDS} rounds`);
   const rows: Row[] = [];
   const memory: Memory[] = [];
   if (DIALECTS.has('sqlite')) {
@@ -361,14 +393,15 @@ async function main(): Promise<void> {
     }
   }
   console.log('');
-  console.log('dialect   writers  target        writes/s  bare INSERT/s  x bare  HTTP echo/s  echo x bare');
+  console.log('dialect   writers  target        writes/s  bare INSERT/s  x bare  HTTP echo/s  echo x bare  server CPU/write');
   for (const r of rows) {
     console.log(
-      `${r.dialect.padEnd(8)}  ${String(r.writers).padStart(7)}  ${r.target.padEnd(12)}  ${r.rps.toFixed(0).padStart(8)}  ${r.baseline.toFixed(0).padStart(13)}  ${(r.rps / r.baseline).toFixed(2).padStart(6)}  ${r.echo.toFixed(0).padStart(11)}  ${(r.echo / r.baseline).toFixed(2).padStart(11)}`,
+      `${r.dialect.padEnd(8)}  ${String(r.writers).padStart(7)}  ${r.target.padEnd(12)}  ${r.rps.toFixed(0).padStart(8)}  ${r.baseline.toFixed(0).padStart(13)}  ${(r.rps / r.baseline).toFixed(2).padStart(6)}  ${r.echo.toFixed(0).padStart(11)}  ${(r.echo / r.baseline).toFixed(2).padStart(11)}  ${r.cpuUs === undefined ? '-' : `${r.cpuUs.toFixed(0)} µs`}`,
     );
   }
   console.log('x bare = server writes/s / bare driver INSERTs/s of the same rows with as many connections, same run (higher is better).');
   console.log('echo x bare = a do-nothing HTTP server answering the same requests / bare INSERTs: the most any HTTP server can reach.');
+  console.log('server CPU/write = CPU time (user + system) of the server process(es) per write over the round, median.');
   for (const m of memory) console.log(peakMemoryLine(m.servers, { name: `${m.dialect} HTTP echo`, peakMb: m.echo }));
   const over = memory.flatMap((m) => m.servers).filter((s) => s.peakMb !== undefined && s.peakMb > RSS_BOUND_MB);
   for (const s of over) console.error(`PROBLEM ${s.name}: peak resident memory ${s.peakMb?.toFixed(0)} MB is over the ${RSS_BOUND_MB} MB bound`);
@@ -380,7 +413,7 @@ async function main(): Promise<void> {
   }
   console.log(
     JSON.stringify({
-      sds_writes: rows.map((r) => ({ ...r, rps: Math.round(r.rps), baseline: Math.round(r.baseline), ratio: Number((r.rps / r.baseline).toFixed(3)), echo: Math.round(r.echo) })),
+      sds_writes: rows.map((r) => ({ ...r, rps: Math.round(r.rps), baseline: Math.round(r.baseline), ratio: Number((r.rps / r.baseline).toFixed(3)), echo: Math.round(r.echo), cpuUs: r.cpuUs === undefined ? null : Math.round(r.cpuUs) })),
       peak_rss_mb: peakRss,
       ok: over.length === 0,
     }),
