@@ -119,10 +119,11 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
-    // Each group-committed write runs in a savepoint whose statement journal, once a transaction's outgrows 64 KiB,
-    // spills to a temporary file created and deleted per commit: a dozen extra file writes per write, most of the
-    // write path's system time. In memory it stays a copy of the pages the write touches. Temporary tables and
-    // sorts that no index serves are kept in memory too; the server's queries page by index and sort little.
+    // The statements of a group-committed batch (and the savepoints of a batch run again) keep a statement journal
+    // that, once a transaction's outgrows 64 KiB, spills to a temporary file created and deleted per commit: a dozen
+    // extra file writes per write, most of the write path's system time. In memory it stays a copy of the pages the
+    // write touches. Temporary tables and sorts that no index serves are kept in memory too; the server's queries
+    // page by index and sort little.
     sqlite.pragma('temp_store = MEMORY');
     if (options.sqliteCacheKib !== undefined) sqlite.pragma(`cache_size = -${Math.max(1, Math.floor(options.sqliteCacheKib))}`);
     const transactions = new TransactionTiming();

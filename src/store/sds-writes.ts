@@ -2,6 +2,7 @@ import type SQLite from 'better-sqlite3';
 import type pg from 'pg';
 import type { SdsStreamsTable } from './schema.js';
 import { notifyCommitted } from './change-signals.js';
+import { isUniqueViolation } from './unique-violation.js';
 import { type Db, nativeOf } from './database.js';
 import type { DialectOps } from './dialects/dialect-ops.js';
 import { PostgresGroupCommit } from './postgres-group-commit.js';
@@ -11,7 +12,7 @@ import type { SqliteStreamCache } from './sqlite-stream-cache.js';
 // The store side of group-committed SDS data writes (src/sds/data.ts decides what is written and answers).
 //
 // SQLite: each write is a synchronous job of the store's group commit (src/store/sqlite-group-commit.ts), made of
-// prepared statements on the driver: many writes, one transaction, one commit, each in its own savepoint.
+// prepared statements on the driver: many writes, one transaction, one commit, a failed write rolled back alone.
 // PostgreSQL: writes that arrive together are sent as ONE call of sds_write_batch (migrations 0011, 0012) by the
 // store's group commit (src/store/postgres-group-commit.ts): one round trip and one commit for the batch, each
 // answered after it; the batch's namespaces are signalled to live readers after that commit.
@@ -109,20 +110,48 @@ async function readStreamWithKey(db: Db, tenantId: string, namespaceId: string, 
   return { row: stream, keyProperty: key_property ?? '', keyTypeCode: key_type_code === null ? -1 : Number(key_type_code) };
 }
 
+/** SQLite: each namespace's change counter as the current run of a batch has moved it (see namespaceCounter). */
+const batchCounters = new WeakMap<SQLite.Database, { batch: number; counters: Map<string, { last: number }> }>();
+
+/**
+ * The namespace's change counter for this run of the batch, or undefined when the namespace is gone. SQLite numbers
+ * changes with it (src/store/change-log.ts). It is read once per run and written back once before the commit,
+ * instead of an UPDATE per write; the run holds the write lock throughout, and nothing else writes on the
+ * connection meanwhile.
+ */
+function namespaceCounter(job: SqliteJob, tenantId: string, namespaceId: string): { last: number } | undefined {
+  let run = batchCounters.get(job.sqlite);
+  if (run?.batch !== job.batch) batchCounters.set(job.sqlite, (run = { batch: job.batch, counters: new Map() }));
+  const key = `${tenantId}\u001f${namespaceId}`;
+  const known = run.counters.get(key);
+  if (known) return known;
+  const { sqlite } = job;
+  const row = sqlite
+    .prepare<[string, string], { last_change_seq: number }>('SELECT last_change_seq FROM namespaces WHERE tenant_id = ? AND id = ?')
+    .get(tenantId, namespaceId);
+  if (!row) return undefined;
+  const counter = { last: Number(row.last_change_seq) };
+  run.counters.set(key, counter);
+  job.beforeCommit(`change counter\u001f${key}`, () => {
+    sqlite.prepare('UPDATE namespaces SET last_change_seq = ? WHERE tenant_id = ? AND id = ?').run(counter.last, tenantId, namespaceId);
+  });
+  return counter;
+}
+
 /**
  * SQLite, inside a job (the stream checked in the same transaction): writes the events and the change record, or
  * refuses as the batch function does on PostgreSQL.
  */
 export function sqliteWrite(job: SqliteJob, w: Omit<BatchedWrite, 'checked'>): BatchedOutcome {
   const { sqlite } = job;
-  const exists = sqlite.prepare<[string, string, string, string]>(
-    'SELECT 1 FROM sds_events WHERE tenant_id = ? AND namespace_id = ? AND stream_id = ? AND index_key = ?',
-  );
-  if (w.mode !== 'Update') {
+  const counter = namespaceCounter(job, w.tenantId, w.namespaceId);
+  if (!counter) return { outcome: 'stale' };
+  if (w.mode === 'Replace') {
+    const exists = sqlite.prepare<[string, string, string, string]>(
+      'SELECT 1 FROM sds_events WHERE tenant_id = ? AND namespace_id = ? AND stream_id = ? AND index_key = ?',
+    );
     for (let i = 0; i < w.keys.length; i++) {
-      const found = exists.get(w.tenantId, w.namespaceId, w.streamId, w.keys[i] ?? '') !== undefined;
-      if (w.mode === 'Insert' && found) return { outcome: 'exists', position: i };
-      if (w.mode === 'Replace' && !found) return { outcome: 'missing', position: i };
+      if (exists.get(w.tenantId, w.namespaceId, w.streamId, w.keys[i] ?? '') === undefined) return { outcome: 'missing', position: i };
     }
   }
   const insert = sqlite.prepare<[string, string, string, string, string]>(
@@ -131,21 +160,27 @@ export function sqliteWrite(job: SqliteJob, w: Omit<BatchedWrite, 'checked'>): B
       : `INSERT INTO sds_events (tenant_id, namespace_id, stream_id, index_key, event) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (tenant_id, namespace_id, stream_id, index_key) DO UPDATE SET event = excluded.event`,
   );
-  for (let i = 0; i < w.keys.length; i++) insert.run(w.tenantId, w.namespaceId, w.streamId, w.keys[i] ?? '', w.events[i] ?? '');
-  // SQLite numbers changes with the namespace's counter (src/store/change-log.ts).
-  const bumped = sqlite
-    .prepare<[string, string], { last_change_seq: number }>(
-      'UPDATE namespaces SET last_change_seq = last_change_seq + 1 WHERE tenant_id = ? AND id = ? RETURNING last_change_seq',
-    )
-    .get(w.tenantId, w.namespaceId);
-  if (!bumped) {
-    job.undo();
-    return { outcome: 'stale' };
+  for (let i = 0; i < w.keys.length; i++) {
+    try {
+      insert.run(w.tenantId, w.namespaceId, w.streamId, w.keys[i] ?? '', w.events[i] ?? '');
+    } catch (error) {
+      // An Insert at an index that has an event fails that statement alone (instead of a look before each insert);
+      // the events written before it are undone.
+      if (w.mode !== 'Insert' || !isUniqueViolation(error)) throw error;
+      if (i > 0) job.undo();
+      return { outcome: 'exists', position: i };
+    }
   }
-  const seq = Number(bumped.last_change_seq);
-  sqlite
-    .prepare('INSERT INTO change_log (tenant_id, namespace_id, seq, stream_id, operation, events, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(w.tenantId, w.namespaceId, seq, w.streamId, w.mode, w.changes, w.createdAt);
+  const seq = ++counter.last;
+  try {
+    sqlite
+      .prepare('INSERT INTO change_log (tenant_id, namespace_id, seq, stream_id, operation, events, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(w.tenantId, w.namespaceId, seq, w.streamId, w.mode, w.changes, w.createdAt);
+  } catch (error) {
+    // The job fails and its savepoint is rolled back: the next write takes this number. Nothing after this may fail.
+    counter.last--;
+    throw error;
+  }
   return { outcome: 'written', seq };
 }
 

@@ -9,8 +9,8 @@ import { sqliteGroupCommit, type SqliteGroupCommit, type SqliteJob } from './sql
 // signups that arrive together share one database transaction and one commit, and each is answered only after
 // that commit. A signup whose external_id is taken writes nothing and does not fail the others.
 //
-// SQLite: the batch runs synchronously on the one connection, each signup inside a savepoint that is rolled back
-// if it fails. PostgreSQL: the batch is ONE prepared statement (a data-modifying CTE over arrays, one round trip);
+// SQLite: the batch runs synchronously on the one connection, a signup that fails rolled back on its own (see
+// src/store/sqlite-group-commit.ts). PostgreSQL: the batch is ONE prepared statement (a data-modifying CTE over arrays, one round trip);
 // the entitlement insert goes first with ON CONFLICT DO NOTHING and the other rows join on what it inserted, so a
 // taken external_id drops out of the statement instead of failing it. A few batches run at once on the pool;
 // signups that arrive while they are busy form the next batch.
@@ -85,11 +85,17 @@ function prepareSqlite(sqlite: SQLite.Database) {
        RETURNING seq`,
     ),
     user: sqlite.prepare('INSERT INTO users (id, organization_id, given_name, family_name, email, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    taken: sqlite.prepare('SELECT 1 FROM entitlements WHERE partner_id = ? AND external_id = ?'),
   };
 }
 
-/** One signup inside the open savepoint; a taken external_id rolls the savepoint back. */
+/**
+ * One signup in the batch. A taken external_id is looked up before anything is written (the batch holds the write
+ * lock, so the answer holds until it commits): undoing writes would have the batch run again with savepoints
+ * (src/store/sqlite-group-commit.ts). The insert's own conflict check stays behind it.
+ */
 function writeSqlite(s: ReturnType<typeof prepareSqlite>, job: SqliteJob, { organization: o, entitlement: e, user: u }: NewSignupRows): SignupWrite {
+  if (s.taken.get(e.partner_id, e.external_id) !== undefined) return { written: false, reason: 'external_id_taken' };
   s.organization.run(o.id, o.name, o.sso_kind, o.sso_tenant_id, o.created_by, o.activated_at, o.created_at, o.updated_at);
   s.partnerOrganization.run(e.partner_id, o.id, o.created_at);
   const inserted = s.entitlement.get(

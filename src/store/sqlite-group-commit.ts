@@ -4,18 +4,34 @@ import { type Db, nativeOf } from './database.js';
 import type { TransactionTiming } from './transaction-timing.js';
 
 // Group commit on SQLite: writes that arrive together (partner signups, SDS data writes) run one after another in
-// ONE transaction on the one connection, each inside a savepoint that is rolled back if it fails, and each is
-// settled only after the shared commit. A write is a synchronous job on the driver, so a batch never waits on I/O
-// while it holds the connection.
+// ONE transaction on the one connection, and each is settled only after the shared commit. A write is a synchronous
+// job on the driver, so a batch never waits on I/O while it holds the connection.
+//
+// A job that fails must leave nothing of its own behind and fail no other. Most batches have no such job, so a
+// batch first runs without a savepoint per job (two statements fewer per write: 4-7 us of the server's CPU per
+// data write). When a job throws or undoes what it wrote, that transaction is rolled back and the batch runs again,
+// each job in a savepoint that is rolled back if it fails. Jobs must therefore be safe to run twice: what they
+// decide comes from the database they see and from inputs made before the batch.
 
-/** What a job may do besides writing: discard its own writes (its savepoint) and still succeed. */
+/** What a job may do besides writing: discard its own writes and still succeed, leave work for the commit. */
 export interface SqliteJob {
   readonly sqlite: SQLite.Database;
-  /** The batch's number in this process: jobs of one batch share a transaction, so what one checked holds for the rest. */
+  /**
+   * The batch's number in this process, new for each run of a batch: jobs of one run share a transaction, so what
+   * one checked holds for the rest.
+   */
   readonly batch: number;
-  /** Rolls back everything this job wrote so far; the job goes on (or returns) with nothing written. */
+  /**
+   * Rolls back everything this job wrote so far; the job goes on (or returns) with nothing written. In a run without
+   * savepoints it throws instead, to have the batch run again with them: let it propagate.
+   */
   undo(): void;
+  /** Runs `finish` after the batch's last job, before the commit; once per key and run. A throw fails the batch. */
+  beforeCommit(key: string, finish: () => void): void;
 }
+
+/** What undo() throws in a run without savepoints. */
+class SavepointsNeeded extends Error {}
 
 interface Pending {
   run(job: SqliteJob): unknown;
@@ -83,13 +99,47 @@ export class SqliteGroupCommit {
 
   /** Runs the batch in one transaction; settles each job only after the commit. */
   private commit(batch: Pending[]): void {
+    const outcomes = this.runOnce(batch, false) ?? this.runOnce(batch, true);
+    batch.forEach((p, i) => {
+      const outcome = outcomes?.[i];
+      if (outcome && 'ok' in outcome) p.resolve(outcome.ok);
+      else p.reject(outcome?.error);
+    });
+  }
+
+  /**
+   * One run of the batch, committed. Without savepoints, undefined (and nothing written) when a job threw or undid its
+   * writes; with them, a failed job's writes are rolled back and its error is its outcome.
+   */
+  private runOnce(batch: Pending[], savepoints: boolean): Array<{ ok: unknown } | { error: unknown }> | undefined {
     const s = (this.statements ??= prepare(this.sqlite));
     const outcomes: Array<{ ok: unknown } | { error: unknown }> = [];
-    const context: SqliteJob = { sqlite: this.sqlite, batch: this.batches++, undo: () => s.rollbackToSavepoint.run() };
+    const finishers = new Map<string, () => void>();
+    const context: SqliteJob = {
+      sqlite: this.sqlite,
+      batch: this.batches++,
+      undo: () => {
+        if (!savepoints) throw new SavepointsNeeded('a job undid its writes');
+        s.rollbackToSavepoint.run();
+      },
+      beforeCommit: (key, finish) => {
+        if (!finishers.has(key)) finishers.set(key, finish);
+      },
+    };
     const started = performance.now();
     s.begin.run();
     try {
       for (const p of batch) {
+        if (!savepoints) {
+          try {
+            outcomes.push({ ok: p.run(context) });
+          } catch {
+            s.rollback.run();
+            this.timing.emit((performance.now() - started) / 1000, 'rollback');
+            return undefined;
+          }
+          continue;
+        }
         s.savepoint.run();
         try {
           outcomes.push({ ok: p.run(context) });
@@ -99,18 +149,15 @@ export class SqliteGroupCommit {
         }
         s.releaseSavepoint.run();
       }
+      for (const finish of finishers.values()) finish();
       s.commit.run();
       this.timing.emit((performance.now() - started) / 1000, 'commit');
+      return outcomes;
     } catch (error) {
       if (this.sqlite.inTransaction) s.rollback.run();
       this.timing.emit((performance.now() - started) / 1000, 'rollback');
       throw error;
     }
-    batch.forEach((p, i) => {
-      const outcome = outcomes[i];
-      if (outcome && 'ok' in outcome) p.resolve(outcome.ok);
-      else p.reject(outcome?.error);
-    });
   }
 }
 

@@ -30,7 +30,7 @@ const stream = (acl: string): CheckedStream => ({
 /** Reads the stream in batch `batch` inside a transaction that commits or rolls back; answers the acl and whether the database was read. */
 function inBatch(sqlite: SQLite.Database, cache: SqliteStreamCache, batch: number, end: 'COMMIT' | 'ROLLBACK'): { acl: string | undefined; read: boolean } {
   let read = false;
-  const job: SqliteJob = { sqlite, batch, undo: () => undefined };
+  const job: SqliteJob = { sqlite, batch, undo: () => undefined, beforeCommit: () => undefined };
   sqlite.exec('BEGIN IMMEDIATE');
   const checked = cache.get(job, 't', 'n', 's', () => {
     read = true;

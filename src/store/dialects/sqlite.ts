@@ -77,16 +77,31 @@ export const sqliteDialect: DialectOps = {
   },
 
   async groupCommitSdsWrite(db, w) {
-    // Checked and written in the same transaction.
-    const done = sqliteSdsJob(db, (job, streams) => {
+    // Checked and written in the same transaction. A refusal is the job's result, not a throw: a job that throws has
+    // its batch run again with a savepoint per job (src/store/sqlite-group-commit.ts), and refusing a client's
+    // request must not cost the other writes of its batch that.
+    const done = sqliteSdsJob(db, (job, streams): { written: boolean } | { refused: unknown } => {
       const checked = streams.get(job, w.tenantId, w.namespaceId, w.streamId, () => sqliteStreamWithKey(job.sqlite, w.tenantId, w.namespaceId, w.streamId));
-      const keyed = w.check(checked);
-      if (keyed.length === 0 || !checked) return true;
+      let keyed: ReturnType<typeof w.check>;
+      try {
+        keyed = w.check(checked);
+      } catch (error) {
+        return { refused: error };
+      }
+      if (keyed.length === 0 || !checked) return { written: true };
       const outcome = sqliteWrite(job, w.write(checked, keyed));
-      if (outcome.outcome === 'stale') throw w.gone();
-      return w.settle(outcome, keyed);
+      // A refused write left nothing written (sqliteWrite undoes its own).
+      if (outcome.outcome === 'stale') return { refused: w.gone() };
+      try {
+        return { written: w.settle(outcome, keyed) };
+      } catch (error) {
+        return { refused: error };
+      }
     });
-    return done ? done : false;
+    if (!done) return false;
+    const result = await done;
+    if ('refused' in result) throw result.refused;
+    return result.written;
   },
 
   plusSeconds: (iso: string, seconds: Expression<number>) => sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${iso}, '+' || ${seconds} || ' seconds')`,
