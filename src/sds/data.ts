@@ -153,17 +153,21 @@ async function writeValuesGroupCommitted(
     namespaceId: scope.namespaceId,
     streamId,
     check: (checked) => keyedEvents(events, checkedKey(checked, streamId, who)),
-    write: (checked, keyed) => ({
-      tenantId: scope.tenantId,
-      namespaceId: scope.namespaceId,
-      streamId,
-      mode,
-      checked,
-      keys: keyed.map((k) => k.index.key),
-      events: keyed.map((k) => JSON.stringify(k.event)),
-      changes: JSON.stringify(keyed.map((k) => k.event)),
-      createdAt: clock.now().toISOString(),
-    }),
+    write: (checked, keyed) => {
+      const spelled = keyed.map((k) => JSON.stringify(k.event));
+      return {
+        tenantId: scope.tenantId,
+        namespaceId: scope.namespaceId,
+        streamId,
+        mode,
+        checked,
+        keys: keyed.map((k) => k.index.key),
+        events: spelled,
+        // JSON.stringify of the array, without spelling each event again.
+        changes: `[${spelled.join(',')}]`,
+        createdAt: clock.now().toISOString(),
+      };
+    },
     settle: (outcome, keyed) => settled(outcome, streamId, keyed),
     gone: () => new AvevaError('namespace_gone', `The namespace '${scope.namespaceId}' was not found.`, { parameters: { NamespaceId: scope.namespaceId } }),
   });
