@@ -134,7 +134,8 @@ export class SqliteGroupCommit {
           try {
             outcomes.push({ ok: p.run(context) });
           } catch {
-            s.rollback.run();
+            // Some errors (a full disk, I/O) have rolled the transaction back already.
+            if (this.sqlite.inTransaction) s.rollback.run();
             this.timing.emit((performance.now() - started) / 1000, 'rollback');
             return undefined;
           }
