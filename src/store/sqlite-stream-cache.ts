@@ -18,7 +18,8 @@ import type { SqliteJob } from './sqlite-group-commit.js';
 export const SQLITE_STREAM_CHANGED_FUNCTION = 'signups_stream_changed';
 
 const TRIGGER_PREFIX = 'signups_stream_cache_';
-const MOST_ENTRIES = 10_000;
+/** Streams kept (about 1.2 KB each with their definitions and access lists, 5 MB at most): the oldest goes first. */
+const MOST_ENTRIES = 4096;
 
 const TRIGGERS: ReadonlyArray<[name: string, event: string, table: string, key: string]> = [
   // A stream is not kept while it is missing, but an insert that replaces a row must still drop the old one.
