@@ -1,4 +1,4 @@
-import type { FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction, preValidationHookHandler, RouteOptions } from 'fastify';
 import { areMembers } from '../../change-broker/communities.js';
 import { Errors } from '../api-error.js';
 import { authorize, authorizeTenant } from '../auth.js';
@@ -14,10 +14,11 @@ const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [
  * A body may only come in a media type the document declares for the operation: fastify would otherwise parse
  * any type it knows (text, forms) and hand the handler a body that no schema checked.
  */
-function requireContentType(accepted: readonly string[]) {
-  return async (request: FastifyRequest): Promise<void> => {
+function requireContentType(accepted: readonly string[]): preValidationHookHandler {
+  // A callback hook, not an async one: no promise per request (as the other per-request checks).
+  return (request, _reply, done) => {
     const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    if (!accepted.includes(type)) throw Errors.unsupportedMediaType(type, accepted);
+    done(accepted.includes(type) ? undefined : Errors.unsupportedMediaType(type, accepted));
   };
 }
 
@@ -38,8 +39,9 @@ export const routePolicies: AppPlugin = async (app, { context, metrics }) => {
     if (config?.errorFormat === 'aveva' && jsonBody) {
       route.preValidation = [
         ...asArray(route.preValidation),
-        async (request: FastifyRequest) => {
+        (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
           request.body = normalizeLetterCase(request.body, jsonBody);
+          done();
         },
       ];
     }
