@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
-import { type ChangeSignals, PostgresChangeSignals, SQLITE_SIGNAL_FUNCTION, SqliteChangeSignals } from './change-signals.js';
+import { type ChangeSignals, hearCommitsOf, PostgresChangeSignals, SQLITE_SIGNAL_FUNCTION, SqliteChangeSignals } from './change-signals.js';
 import type { DialectOps } from './dialects/dialect-ops.js';
 import { postgresDialect } from './dialects/postgres.js';
 import { ImmediateSqliteDialect, sqliteDialect } from './dialects/sqlite.js';
@@ -165,6 +165,7 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
   const db = new Kysely<Database>({ dialect: timeTransactions(new PostgresDialect({ pool: new PreparingPool(pool) }), transactions, options.onStatement) });
   const poolUse = (): PoolUse => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
   const signals = new PostgresChangeSignals(target);
+  hearCommitsOf(pool, signals);
   const native: NativeDatabase = { dialect, pool, transactions, dialectOps: postgresDialect };
   natives.set(db, native);
   return {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { notifyCommitted, PostgresChangeSignals } from '../../src/store/change-signals.js';
+import { hearCommitsOf, notifyCommitted, PostgresChangeSignals } from '../../src/store/change-signals.js';
 import { createPostgresDatabase, type TestDatabase, testDialects } from '../helpers/dialects.js';
 
 const postgres = testDialects().includes('postgres');
@@ -47,5 +47,41 @@ describe('signals after a batch commits [postgres]', { skip: !postgres && 'needs
     notifyCommitted(pool, [{ tenantId: 't', namespaceId: 'later' }]);
     for (let waited = 0; heard.length === 0 && waited < 5000; waited += 10) await sleep(10);
     assert.deepEqual(heard, ['later']);
+  });
+
+  test('batches committing all the time make a few statements, not one each, and the last batch is still signalled', async () => {
+    let heard = 0;
+    await signals.subscribe({ tenantId: 't', namespaceId: 'busy' }, () => (heard += 1));
+    await sleep(50);
+    // 100 batches over about 100 ms: a statement at most every few milliseconds (a slow machine only makes fewer).
+    for (let i = 0; i < 100; i++) {
+      notifyCommitted(pool, [{ tenantId: 't', namespaceId: 'busy' }]);
+      await sleep(1);
+    }
+    const beforeLast = heard;
+    notifyCommitted(pool, [{ tenantId: 't', namespaceId: 'busy' }]);
+    for (let waited = 0; heard === beforeLast && waited < 5000; waited += 5) await sleep(5);
+    await sleep(100);
+    assert.ok(heard > beforeLast, 'the last batch was signalled');
+    assert.ok(heard <= 40, `${heard} statements for 101 batches`);
+  });
+
+  test("this process's own listeners hear its batches at once, before any NOTIFY could arrive", async () => {
+    const ownPool = new pg.Pool({ connectionString: database.url, max: 2 });
+    const own = new PostgresChangeSignals(database.url);
+    hearCommitsOf(ownPool, own);
+    try {
+      const heard: string[] = [];
+      await own.subscribe({ tenantId: 't', namespaceId: 'own' }, () => heard.push('own'));
+      notifyCommitted(ownPool, [{ tenantId: 't', namespaceId: 'own' }]);
+      // Synchronously, in the same turn.
+      assert.deepEqual(heard, ['own']);
+      // And again by its NOTIFY, like every other process.
+      for (let waited = 0; heard.length < 2 && waited < 5000; waited += 10) await sleep(10);
+      assert.deepEqual(heard, ['own', 'own']);
+    } finally {
+      await own.close();
+      await ownPool.end();
+    }
   });
 });
