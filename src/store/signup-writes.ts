@@ -10,9 +10,9 @@ import { sqliteGroupCommit, type SqliteGroupCommit, type SqliteJob } from './sql
 // that commit. A signup whose external_id is taken writes nothing and does not fail the others.
 //
 // SQLite: the batch runs synchronously on the one connection, a signup that fails rolled back on its own (see
-// src/store/sqlite-group-commit.ts). PostgreSQL: the batch is ONE prepared statement (a data-modifying CTE over arrays, one round trip);
-// the entitlement insert goes first with ON CONFLICT DO NOTHING and the other rows join on what it inserted, so a
-// taken external_id drops out of the statement instead of failing it. A few batches run at once on the pool;
+// src/store/sqlite-group-commit.ts). PostgreSQL: the batch is ONE prepared statement (a data-modifying CTE over
+// arrays, one round trip); the entitlement insert goes first with ON CONFLICT DO NOTHING and the other rows join on
+// what it inserted, so a taken external_id drops out of the statement instead of failing it. A few batches run at once on the pool;
 // signups that arrive while they are busy form the next batch.
 
 export interface NewSignupRows {

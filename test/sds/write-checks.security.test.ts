@@ -22,13 +22,25 @@ const trustee = (t: SdsTenant): Trustee => ({ Type: 'Client', ObjectId: t.client
 const allowWrite = (t: SdsTenant) => ({ RoleTrusteeAccessControlEntries: [{ Trustee: trustee(t), AccessType: 'Allowed' as const, AccessRights: 3 }] });
 const noOne = { RoleTrusteeAccessControlEntries: [] };
 
-/** A writer the owner allowed to write to stream `id`, which has written once (so that its checks are kept). */
+/** Two writes to stream `id` (values 1 and 2): the second finds the checks the first kept. */
+async function writeTwice(who: SdsTenant, id: string): Promise<void> {
+  for (const n of [1, 2]) assert.equal((await who.call('POST', `/Streams/${id}/Data`, { json: [at(n)] })).status, 204);
+}
+
+/** A writer the owner allowed to write to stream `id`, which has written to it twice. */
 async function writerOf(s: TestServer, owner: SdsTenant, id: string): Promise<SdsTenant> {
   await typeAndStream(owner, id);
   const writer = await colleague(s, owner);
   assert.equal((await owner.call('PUT', `/Streams/${id}/AccessControl`, { json: allowWrite(writer) })).status, 204);
-  for (const n of [1, 2]) assert.equal((await writer.call('POST', `/Streams/${id}/Data`, { json: [at(n)] })).status, 204);
+  await writeTwice(writer, id);
   return writer;
+}
+
+/** Stream `id`, written twice by its owner, and a second type `Keyed` whose key is an Int32 `Key`. */
+async function streamAndKeyedType(owner: SdsTenant, id: string): Promise<void> {
+  await typeAndStream(owner, id);
+  await writeTwice(owner, id);
+  assert.equal((await owner.call('POST', '/Types/Keyed', { json: keyedType('Keyed', 'Int32') })).status, 201);
 }
 
 async function values(owner: SdsTenant, id: string): Promise<number[]> {
@@ -75,9 +87,7 @@ describeEachDialect('SDS data writes are checked against the stream as it is now
   test('a stream deleted and made again with a type of another key: the next write is checked against the new key', async () => {
     const s = server();
     const owner = await sdsTenant(s);
-    await typeAndStream(owner, 'retyped');
-    for (const n of [1, 2]) assert.equal((await owner.call('POST', '/Streams/retyped/Data', { json: [at(n)] })).status, 204);
-    assert.equal((await owner.call('POST', '/Types/Keyed', { json: keyedType('Keyed', 'Int32') })).status, 201);
+    await streamAndKeyedType(owner, 'retyped');
     assert.equal((await owner.call('DELETE', '/Streams/retyped')).status, 204);
     assert.equal((await owner.call('POST', '/Streams/retyped', { json: { Id: 'retyped', TypeId: 'Keyed' } })).status, 201);
     // The old type's key is no key of the new type.
@@ -89,9 +99,7 @@ describeEachDialect('SDS data writes are checked against the stream as it is now
   test('a stream deleted by another connection: the next write answers 404; made again there with another type, writes follow its key', async () => {
     const s = server();
     const owner = await sdsTenant(s);
-    await typeAndStream(owner, 'gone');
-    for (const n of [1, 2]) assert.equal((await owner.call('POST', '/Streams/gone/Data', { json: [at(n)] })).status, 204);
-    assert.equal((await owner.call('POST', '/Types/Keyed', { json: keyedType('Keyed', 'Int32') })).status, 201);
+    await streamAndKeyedType(owner, 'gone');
     const call = { tenantId: owner.tenantId, namespace: owner.namespaceId, who: trustee(owner) };
     await elsewhere(s, (store) => deleteStream(store.db, call, 'gone'));
     assertSdsError(await owner.call('POST', '/Streams/gone/Data', { json: [at(3)] }), 404);
