@@ -7,7 +7,7 @@ import { type Db, nativeOf } from './database.js';
 import type { DialectOps } from './dialects/dialect-ops.js';
 import { PostgresGroupCommit } from './postgres-group-commit.js';
 import { sqliteGroupCommit, type SqliteJob } from './sqlite-group-commit.js';
-import type { SqliteStreamCache } from './sqlite-stream-cache.js';
+import { type SqliteStreamCache, streamKey } from './sqlite-stream-cache.js';
 
 // The store side of group-committed SDS data writes (src/sds/data.ts decides what is written and answers).
 //
@@ -67,7 +67,6 @@ export function sqliteStreamWithKey(sqlite: SQLite.Database, tenantId: string, n
  */
 const checkedStreams = new WeakMap<Db, Map<string, CheckedStream>>();
 const CHECKED_STREAMS_MAX = 10_000;
-const streamKey = (tenantId: string, namespaceId: string, streamId: string) => `${tenantId}\u001f${namespaceId}\u001f${streamId}`;
 
 /** The stream as last read in this process, if any (see checkedStreams). */
 export function cachedStreamWithKey(db: Db, tenantId: string, namespaceId: string, streamId: string): CheckedStream | undefined {

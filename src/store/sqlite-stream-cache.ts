@@ -31,7 +31,8 @@ const TRIGGERS: ReadonlyArray<[name: string, event: string, table: string, key: 
   ['type_delete', 'DELETE', 'sds_types', 'NULL, NULL, NULL'],
 ];
 
-const keyOf = (tenantId: string, namespaceId: string, streamId: string): string => `${tenantId}\u001f${namespaceId}\u001f${streamId}`;
+/** A stream's key in the checks either store keeps (here, and PostgreSQL's in src/store/sds-writes.ts). */
+export const streamKey = (tenantId: string, namespaceId: string, streamId: string): string => `${tenantId}\u001f${namespaceId}\u001f${streamId}`;
 
 export class SqliteStreamCache {
   readonly #entries = new Map<string, CheckedStream>();
@@ -45,14 +46,14 @@ export class SqliteStreamCache {
 
   /** Called by the triggers (see SQLITE_STREAM_CHANGED_FUNCTION). */
   changed(tenantId: unknown, namespaceId: unknown, streamId: unknown): void {
-    if (typeof tenantId === 'string' && typeof namespaceId === 'string' && typeof streamId === 'string') this.#entries.delete(keyOf(tenantId, namespaceId, streamId));
+    if (typeof tenantId === 'string' && typeof namespaceId === 'string' && typeof streamId === 'string') this.#entries.delete(streamKey(tenantId, namespaceId, streamId));
     else this.#entries.clear();
   }
 
   /** The stream as the database holds it in `job`'s transaction, read there unless an entry still holds. */
   get(job: SqliteJob, tenantId: string, namespaceId: string, streamId: string, read: () => CheckedStream | undefined): CheckedStream | undefined {
     if (job.batch !== this.#checkedBatch) this.#check(job.batch);
-    const key = keyOf(tenantId, namespaceId, streamId);
+    const key = streamKey(tenantId, namespaceId, streamId);
     const entry = this.#entries.get(key);
     if (entry) return entry;
     const checked = read();
