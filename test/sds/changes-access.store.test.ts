@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { accessibleStreams, type AccessControlList, type Trustee } from '../../src/sds/access.js';
-import { appendChange, currentChangeSeq, purgeChangesBefore, readChanges } from '../../src/sds/changes.js';
+import { appendChange, currentChangeSeq, purgeChangesBefore, readChanges, readSpelledChanges } from '../../src/sds/changes.js';
 import { createNamespace } from '../../src/sds/namespaces.js';
 import { describeEachDialect, type TestServer } from '../helpers/server.js';
 import { insertStreamRow } from '../helpers/streams.js';
@@ -39,6 +39,35 @@ describeEachDialect('SDS change log and stream access (store)', (server) => {
     const page = await readChanges(s.store.db, { tenantId: TENANT, namespaceId: 'ns-a', afterSeq: first, streamIds: ['s1', 's2'], limit: 1 });
     assert.deepEqual(page.map((c) => c.seq), [second]);
     assert.deepEqual(await readChanges(s.store.db, { tenantId: TENANT, namespaceId: 'ns-a', afterSeq: 0, streamIds: [], limit: 10 }), []);
+  });
+
+  test('pages come in position order, cut at the limit, when the records were stored in another order', async () => {
+    const s = server();
+    await createNamespace(s.store.db, s.clock, TENANT, 'ns-order');
+    // Stored newest first, round robin over three streams: storage order is the reverse of position order.
+    const positions = Array.from({ length: 30 }, (_, i) => 30 - i);
+    const streamOf = (seq: number) => `s${seq % 3}`;
+    for (const seq of positions) {
+      await s.store.db
+        .insertInto('change_log')
+        .values({ tenant_id: TENANT, namespace_id: 'ns-order', seq, stream_id: streamOf(seq), operation: 'Insert', events: `[${seq}]`, created_at: `2026-01-01T00:00:${String(seq).padStart(2, '0')}.000Z` })
+        .execute();
+    }
+    const q = { tenantId: TENANT, namespaceId: 'ns-order', afterSeq: 4, streamIds: ['s0', 's1', 's2'], limit: 10, below: 31 };
+    const rows = await readChanges(s.store.db, q);
+    assert.deepEqual(rows.map((c) => [c.seq, c.streamId, c.events]), Array.from({ length: 10 }, (_, i) => [5 + i, streamOf(5 + i), [5 + i]]));
+    const spelled = await readSpelledChanges(s.store.db, {
+      tenantId: TENANT,
+      namespaceId: 'ns-order',
+      streams: [{ id: 's0', afterSeq: 4 }, { id: 's1', afterSeq: 4 }, { id: 's2', afterSeq: 12 }],
+      limit: 6,
+      below: 31,
+      spelling: { before: (id) => `${id}:`, between: '=', after: '' },
+      frame: { open: '<', room: 4 },
+    });
+    // s2 is read after 12 (from 14), so the page of 6 is s0's and s1's 6, 7, 9, 10, 12 and 13.
+    assert.equal(spelled.text.subarray(0, spelled.used).toString(), '<s0:Insert=[6],s1:Insert=[7],s0:Insert=[9],s1:Insert=[10],s0:Insert=[12],s1:Insert=[13]');
+    assert.deepEqual([spelled.count, spelled.last], [6, { seq: 13, createdAt: '2026-01-01T00:00:13.000Z' }]);
   });
 
   test('appendChange in a transaction that rolls back leaves neither the record nor the number', async () => {

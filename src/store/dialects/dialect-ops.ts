@@ -100,6 +100,14 @@ export interface DialectOps {
    */
   cutUnionPart(part: RawBuilder<unknown>, column: string, limit: number): RawBuilder<unknown>;
   /**
+   * The rows of a merge of runs of `table` (`runs(carried)`: a compound select, ordered, whose parts each select
+   * `carried` after their own columns) with `columns` of each row too, in the merge's order. PostgreSQL carries the
+   * columns through the merge. SQLite copies every value a part carries at each level of its merge (a page of 1,000
+   * changes from 10 streams passed each event text through four), so there the parts carry the rowid and the
+   * columns are read after the merge, by rowid.
+   */
+  readAfterMerge<R>(table: string, columns: readonly string[], runs: (carried: RawBuilder<unknown>) => RawBuilder<unknown>): RawBuilder<R>;
+  /**
    * Runs `rows` (ordered by `seq`) and answers each row's item joined by commas, as UTF-8, with the rows' count and
    * the last one's position. SQLite joins them itself (`item.sql`, an expression over a row's columns), in one
    * aggregate row whose bytes come as they are: its C builds the text several times faster than the driver hands

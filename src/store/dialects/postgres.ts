@@ -93,6 +93,8 @@ export const postgresDialect: DialectOps = {
   plusSeconds: (iso: string, seconds: Expression<number>) =>
     sql<string>`to_char((CAST(${iso} AS timestamptz) + ${seconds} * interval '1 second') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
   cutUnionPart: (part, column, limit) => sql`(${part} ORDER BY ${sql.ref(column)} LIMIT ${limit})`,
+  readAfterMerge: <R>(_table: string, columns: readonly string[], runs: (carried: RawBuilder<unknown>) => RawBuilder<unknown>) =>
+    sql<R>`${runs(sql.join(columns.map((c) => sql.ref(c))))}`,
   async joinRows(db, rows, item, frame) {
     const result = await executePrepared(db, rows);
     const last = result.rows.at(-1);

@@ -106,6 +106,10 @@ export const sqliteDialect: DialectOps = {
 
   plusSeconds: (iso: string, seconds: Expression<number>) => sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${iso}, '+' || ${seconds} || ' seconds')`,
   cutUnionPart: (part) => part,
+  // CROSS JOIN keeps the merge the outer loop, so the rows come in its order.
+  readAfterMerge: <R>(table: string, columns: readonly string[], runs: (carried: RawBuilder<unknown>) => RawBuilder<unknown>) =>
+    sql<R>`SELECT merged.*, ${sql.join(columns.map((c) => sql.ref(`late.${c}`)))}
+      FROM (${runs(sql`rowid AS merged_rowid`)}) AS merged CROSS JOIN ${sql.table(table)} AS late ON late.rowid = merged.merged_rowid`,
   async joinRows(db, rows, item, frame) {
     // group_concat joins in the order the ordered subquery hands rows over (an ORDER BY of its own would sort the
     // page again, about 60 % more time); max() makes the bare created_at the last row's. The room is spaces,
