@@ -6,7 +6,8 @@
 //
 //   BENCH_EVENTS=20000             events pre-written for the read measurement
 //   BENCH_STREAMS=10               streams in the signup
-//   BENCH_READ_PASSES=5            measured read passes over the backlog (after one warm-up pass)
+//   BENCH_READ_ROUNDS=15           alternating rounds of the read measurement (server, replay, SQL paging); medians
+//   BENCH_READ_PASSES=5            read passes over the backlog per target and round (after one warm-up pass each)
 //   BENCH_LATENCY_SECONDS=8        seconds of paced single-event writes, per target
 //   BENCH_WRITE_RATE=100           single-event writes per second during the latency measurement
 //   BENCH_OTHER_EVENTS=1000000     change records of other streams interleaved with the backlog in a second namespace
@@ -38,6 +39,7 @@ import {
   processCpuSeconds,
   round3,
   RSS_BOUND_MB,
+  type ServerChild,
   sqliteDatabase,
   startServer,
   table,
@@ -51,6 +53,7 @@ const NAMESPACE = 'bench';
 const EVENTS = positiveInt('BENCH_EVENTS', 20_000);
 const STREAMS = positiveInt('BENCH_STREAMS', 10);
 const READ_PASSES = positiveInt('BENCH_READ_PASSES', 5);
+const READ_ROUNDS = positiveInt('BENCH_READ_ROUNDS', 15);
 const LATENCY_SECONDS = positiveInt('BENCH_LATENCY_SECONDS', 8);
 const WRITE_RATE = positiveInt('BENCH_WRITE_RATE', 100);
 const OTHER_EVENTS = positiveInt('BENCH_OTHER_EVENTS', 1_000_000);
@@ -299,6 +302,40 @@ function sum(results: ReadResult[]): ReadResult {
 
 /** CPU microseconds per event read, when the CPU time is known. */
 const cpuPerEvent = (r: ReadResult) => (r.cpuSeconds === undefined || r.events === 0 ? undefined : (r.cpuSeconds * 1e6) / r.events);
+
+interface ReadFigures {
+  eventsPerS: number;
+  updatesPerS: number;
+  pagesPerS: number;
+  cpuPerEvent: number | undefined;
+}
+
+/** Each target's median rate and CPU per event over the rounds, and the medians of each round's ratios to the SQL paging. */
+function readMedians(rounds: readonly ReadRound[]): {
+  server: ReadFigures;
+  replay: ReadFigures;
+  sql: ReadFigures;
+  serverRatio: number;
+  replayRatio: number;
+} {
+  const figures = (results: ReadResult[]): ReadFigures => {
+    const cpu = results.map(cpuPerEvent);
+    return {
+      eventsPerS: median(results.map((r) => rate(r).eventsPerS)),
+      updatesPerS: median(results.map((r) => rate(r).updatesPerS)),
+      pagesPerS: median(results.map((r) => rate(r).pagesPerS)),
+      cpuPerEvent: cpu.every((c) => c !== undefined) && cpu.length > 0 ? median(cpu) : undefined,
+    };
+  };
+  const ratio = (a: ReadResult, b: ReadResult) => rate(a).eventsPerS / rate(b).eventsPerS;
+  return {
+    server: figures(rounds.map((r) => r.server)),
+    replay: figures(rounds.map((r) => r.replay)),
+    sql: figures(rounds.map((r) => r.sql)),
+    serverRatio: median(rounds.map((r) => ratio(r.server, r.sql))),
+    replayRatio: median(rounds.map((r) => ratio(r.replay, r.sql))),
+  };
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // 2. Write-to-visible latency
@@ -565,10 +602,8 @@ async function writersLatency(api: Api, signupId: string, start: string, writers
 interface DialectResult {
   dialect: string;
   backlog: { events: number; writes: number; writeSeconds: number };
-  server: ReadResult;
-  sql: ReadResult;
-  /** The same passes against bench/replay-server.mjs answering the server's recorded pages. */
-  replay: ReadResult;
+  /** Each round's passes, summed, per target: the server, the SQL paging, and bench/replay-server.mjs answering the server's recorded pages. */
+  reads: ReadRound[];
   latencyServer: LatencyResult;
   latencyDatabase: LatencyResult;
   healthRtt: number[];
@@ -579,11 +614,19 @@ interface DialectResult {
   peakRssMb: number | undefined;
 }
 
+interface ReadRound {
+  server: ReadResult;
+  replay: ReadResult;
+  sql: ReadResult;
+}
+
 /**
- * The ceiling for any HTTP server: one pass over the real server is recorded, then the same poller reads the same
- * pages from a server that only looks up the recorded answer (bench/replay-server.mjs), in a process of its own.
+ * The reads, in rounds that take turns between the targets (the order reversed every other round), so that the
+ * machine's drift from second to second reaches them alike: the server, the ceiling for any HTTP server, and the
+ * SQL paging. For the ceiling, one pass over the real server is recorded and the same poller reads the same pages
+ * from a server that only looks up the recorded answer (bench/replay-server.mjs), in a process of its own.
  */
-async function replayPasses(api: Api, signupId: string, start: string, problems: string[], dialect: string): Promise<ReadResult> {
+async function readRounds(api: Api, server: ServerChild, store: Store, signupId: string, start: string, writes: number, problems: string[], dialect: string): Promise<ReadRound[]> {
   const recorded = new Map<string, string>();
   await readPass(api.recording(recorded), signupId, start, problems, `${dialect} recording`);
   const dir = mkdtempSync(join(tmpdir(), 'signups-bench-replay-'));
@@ -592,11 +635,43 @@ async function replayPasses(api: Api, signupId: string, start: string, problems:
     writeFileSync(file, JSON.stringify([...recorded]));
     const replay = await startServer(['replay', file], `${dialect} replay`);
     try {
-      const client = api.at(replay.ready.url);
-      await readPass(client, signupId, start, problems, `${dialect} replay warm-up`);
-      const passes: ReadResult[] = [];
-      for (let i = 0; i < READ_PASSES; i += 1) passes.push(await withCpu(() => processCpuSeconds(replay.pid), () => readPass(client, signupId, start, problems, `${dialect} replay ${i + 1}`)));
-      return sum(passes);
+      const replayApi = api.at(replay.ready.url);
+      await readPass(api, signupId, start, problems, `${dialect} warm-up`);
+      await readPass(replayApi, signupId, start, problems, `${dialect} replay warm-up`);
+      await sqlPass(store);
+      const passes = async (cpuSeconds: () => number | undefined, pass: () => Promise<ReadResult>) => {
+        const results: ReadResult[] = [];
+        for (let i = 0; i < READ_PASSES; i += 1) results.push(await withCpu(cpuSeconds, pass));
+        return sum(results);
+      };
+      const rounds: ReadRound[] = [];
+      for (let round = 0; round < READ_ROUNDS; round += 1) {
+        const measured: Partial<ReadRound> = {};
+        const targets: Array<() => Promise<void>> = [
+          async () => {
+            measured.server = await passes(
+              () => processCpuSeconds(server.pid),
+              async () => {
+                const pass = await readPass(api, signupId, start, problems, `${dialect} round ${round + 1}`);
+                if (pass.events !== EVENTS || pass.updates !== writes) {
+                  problems.push(`${dialect} round ${round + 1}: read ${pass.updates} updates with ${pass.events} events; wrote ${writes} with ${EVENTS}`);
+                }
+                return pass;
+              },
+            );
+          },
+          async () => {
+            measured.replay = await passes(() => processCpuSeconds(replay.pid), () => readPass(replayApi, signupId, start, problems, `${dialect} replay ${round + 1}`));
+          },
+          async () => {
+            measured.sql = await passes(ownCpuSeconds, () => sqlPass(store));
+          },
+        ];
+        for (const target of round % 2 === 0 ? targets : targets.reverse()) await target();
+        const { server: s, replay: r, sql: q } = measured;
+        if (s && r && q) rounds.push({ server: s, replay: r, sql: q });
+      }
+      return rounds;
     } finally {
       await replay.stop();
     }
@@ -621,24 +696,9 @@ async function measureDialect(dialect: string, database: Database, problems: str
     log(`writing ${EVENTS} events… `);
     const backlog = await writeBacklog(api);
 
-    log(`reading ${READ_PASSES + 1}× … `);
-    await readPass(api, signupId, start, problems, `${dialect} warm-up`);
-    const passes: ReadResult[] = [];
-    let caughtUp = start;
-    for (let i = 0; i < READ_PASSES; i += 1) {
-      const pass = await withCpu(() => processCpuSeconds(server.pid), () => readPass(api, signupId, start, problems, `${dialect} pass ${i + 1}`));
-      if (pass.events !== EVENTS || pass.updates !== backlog.writes) {
-        problems.push(`${dialect} pass ${i + 1}: read ${pass.updates} updates with ${pass.events} events; wrote ${backlog.writes} with ${EVENTS}`);
-      }
-      passes.push(pass);
-      caughtUp = pass.bookmark;
-    }
-    log('replay ceiling… ');
-    const replay = await replayPasses(api, signupId, start, problems, dialect);
-    log('SQL baseline… ');
-    await sqlPass(store);
-    const sqlPasses: ReadResult[] = [];
-    for (let i = 0; i < READ_PASSES; i += 1) sqlPasses.push(await withCpu(ownCpuSeconds, () => sqlPass(store)));
+    log(`reading ${READ_ROUNDS} rounds… `);
+    const reads = await readRounds(api, server, store, signupId, start, backlog.writes, problems, dialect);
+    const caughtUp = await catchUp(api, signupId, start);
 
     log(`interleaving ${OTHER_EVENTS} other records… `);
     const busy = api.in(BUSY_NAMESPACE);
@@ -673,9 +733,7 @@ async function measureDialect(dialect: string, database: Database, problems: str
     return {
       dialect,
       backlog: { events: EVENTS, writes: backlog.writes, writeSeconds: backlog.seconds },
-      server: sum(passes),
-      sql: sum(sqlPasses),
-      replay,
+      reads,
       latencyServer,
       latencyDatabase,
       healthRtt,
@@ -694,23 +752,23 @@ async function measureDialect(dialect: string, database: Database, problems: str
 
 function printResults(results: DialectResult[]): void {
   console.log('');
-  console.log(`1. One poller reading a backlog of ${EVENTS} events (pages of up to ${PAGE_SIZE} updates; ${READ_PASSES} passes summed)`);
+  console.log(
+    `1. One poller reading a backlog of ${EVENTS} events (pages of up to ${PAGE_SIZE} updates): ${READ_ROUNDS} alternating rounds of ${READ_PASSES} passes per target; medians of the rounds`,
+  );
   const readRows: string[][] = [];
   for (const r of results) {
-    const s = rate(r.server);
-    const b = rate(r.sql);
-    const serverCpu = cpuPerEvent(r.server);
-    const sqlCpu = cpuPerEvent(r.sql);
-    const cpuRatio = serverCpu === undefined || sqlCpu === undefined ? '-' : fixed(sqlCpu / serverCpu, 3);
-    readRows.push([`GET updates (${r.dialect})`, fixed(s.eventsPerS, 0), fixed(s.updatesPerS, 0), fixed(s.pagesPerS, 1), String(r.server.pages), fixed(s.eventsPerS / b.eventsPerS, 3), serverCpu === undefined ? '-' : fixed(serverCpu, 2), cpuRatio]);
-    readRows.push([`  baseline: SQL paging (${r.dialect})`, fixed(b.eventsPerS, 0), fixed(b.updatesPerS, 0), fixed(b.pagesPerS, 1), String(r.sql.pages), '1', sqlCpu === undefined ? '-' : fixed(sqlCpu, 2), '1']);
-    const c = rate(r.replay);
-    const replayCpu = cpuPerEvent(r.replay);
-    readRows.push([`  ceiling: its pages replayed (${r.dialect})`, fixed(c.eventsPerS, 0), fixed(c.updatesPerS, 0), fixed(c.pagesPerS, 1), String(r.replay.pages), fixed(c.eventsPerS / b.eventsPerS, 3), replayCpu === undefined ? '-' : fixed(replayCpu, 2), replayCpu === undefined || sqlCpu === undefined ? '-' : fixed(sqlCpu / replayCpu, 3)]);
+    const m = readMedians(r.reads);
+    const cpu = (v: number | undefined) => (v === undefined ? '-' : fixed(v, 2));
+    const cpuRatio = (v: number | undefined) => (v === undefined || m.sql.cpuPerEvent === undefined ? '-' : fixed(m.sql.cpuPerEvent / v, 3));
+    const pages = (t: keyof ReadRound) => String(r.reads.reduce((n, round) => n + round[t].pages, 0));
+    readRows.push([`GET updates (${r.dialect})`, fixed(m.server.eventsPerS, 0), fixed(m.server.updatesPerS, 0), fixed(m.server.pagesPerS, 1), pages('server'), fixed(m.serverRatio, 3), cpu(m.server.cpuPerEvent), cpuRatio(m.server.cpuPerEvent)]);
+    readRows.push([`  baseline: SQL paging (${r.dialect})`, fixed(m.sql.eventsPerS, 0), fixed(m.sql.updatesPerS, 0), fixed(m.sql.pagesPerS, 1), pages('sql'), '1', cpu(m.sql.cpuPerEvent), '1']);
+    readRows.push([`  ceiling: its pages replayed (${r.dialect})`, fixed(m.replay.eventsPerS, 0), fixed(m.replay.updatesPerS, 0), fixed(m.replay.pagesPerS, 1), pages('replay'), fixed(m.replayRatio, 3), cpu(m.replay.cpuPerEvent), cpuRatio(m.replay.cpuPerEvent)]);
   }
   table(['target', 'events/s', 'updates/s', 'pages/s', 'pages', 'x baseline', 'CPU µs/event', 'x CPU'], readRows);
   console.log('   CPU µs/event: CPU time of the process serving the reads (the server process; this one for the SQL baseline);');
   console.log('   x CPU = baseline CPU per event / the server\'s. PostgreSQL\'s own CPU is in neither.');
+  console.log('   x baseline: the median of each round\'s ratio to the SQL paging of the same round.');
   console.log('   ceiling: the same poller reading the same pages from a node:http server that only replays them as the server');
   console.log('   answered (bench/replay-server.mjs): no HTTP server can serve this poller faster on this machine.');
 
@@ -788,10 +846,9 @@ function printResults(results: DialectResult[]): void {
 }
 
 function figures(results: DialectResult[], ok: boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = { events: EVENTS, streams: STREAMS, read_passes: READ_PASSES, page_size: PAGE_SIZE, latency_s: LATENCY_SECONDS, write_rate: WRITE_RATE };
+  const out: Record<string, unknown> = { events: EVENTS, streams: STREAMS, read_rounds: READ_ROUNDS, read_passes: READ_PASSES, page_size: PAGE_SIZE, latency_s: LATENCY_SECONDS, write_rate: WRITE_RATE };
   for (const r of results) {
-    const s = rate(r.server);
-    const b = rate(r.sql);
+    const m = readMedians(r.reads);
     const lat = (l: LatencyResult) => ({
       p50_ms: round3(percentile(l.fromAnswered, 0.5)),
       p99_ms: round3(percentile(l.fromAnswered, 0.99)),
@@ -805,16 +862,18 @@ function figures(results: DialectResult[], ok: boolean): Record<string, unknown>
       backlog_writes: r.backlog.writes,
       backlog_write_s: round3(r.backlog.writeSeconds),
       read: {
-        events_per_s: Math.round(s.eventsPerS),
-        updates_per_s: Math.round(s.updatesPerS),
-        pages_per_s: round3(s.pagesPerS),
-        baseline_sql_events_per_s: Math.round(b.eventsPerS),
-        baseline_sql_updates_per_s: Math.round(b.updatesPerS),
-        ratio: round3(s.eventsPerS / b.eventsPerS),
-        replay_ceiling_events_per_s: Math.round(rate(r.replay).eventsPerS),
-        replay_ceiling_ratio: round3(rate(r.replay).eventsPerS / b.eventsPerS),
-        ...(cpuPerEvent(r.server) === undefined ? {} : { server_cpu_us_per_event: round3(cpuPerEvent(r.server) ?? Number.NaN) }),
-        ...(cpuPerEvent(r.sql) === undefined ? {} : { baseline_cpu_us_per_event: round3(cpuPerEvent(r.sql) ?? Number.NaN) }),
+        rounds: r.reads.length,
+        events_per_s: Math.round(m.server.eventsPerS),
+        updates_per_s: Math.round(m.server.updatesPerS),
+        pages_per_s: round3(m.server.pagesPerS),
+        baseline_sql_events_per_s: Math.round(m.sql.eventsPerS),
+        baseline_sql_updates_per_s: Math.round(m.sql.updatesPerS),
+        ratio: round3(m.serverRatio),
+        round_ratios: r.reads.map((round) => round3(round.server.events / round.server.seconds / (round.sql.events / round.sql.seconds))),
+        replay_ceiling_events_per_s: Math.round(m.replay.eventsPerS),
+        replay_ceiling_ratio: round3(m.replayRatio),
+        ...(m.server.cpuPerEvent === undefined ? {} : { server_cpu_us_per_event: round3(m.server.cpuPerEvent) }),
+        ...(m.sql.cpuPerEvent === undefined ? {} : { baseline_cpu_us_per_event: round3(m.sql.cpuPerEvent) }),
       },
       latency: {
         server: lat(r.latencyServer),
