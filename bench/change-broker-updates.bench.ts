@@ -626,7 +626,7 @@ interface ReadRound {
  * SQL paging. For the ceiling, one pass over the real server is recorded and the same poller reads the same pages
  * from a server that only looks up the recorded answer (bench/replay-server.mjs), in a process of its own.
  */
-async function readRounds(api: Api, server: ServerChild, store: Store, signupId: string, start: string, writes: number, problems: string[], dialect: string): Promise<ReadRound[]> {
+async function readRounds(api: Api, server: ServerChild, store: Store, signupId: string, start: string, writes: number, problems: string[], dialect: string): Promise<{ rounds: ReadRound[]; caughtUp: string }> {
   const recorded = new Map<string, string>();
   await readPass(api.recording(recorded), signupId, start, problems, `${dialect} recording`);
   const dir = mkdtempSync(join(tmpdir(), 'signups-bench-replay-'));
@@ -645,6 +645,8 @@ async function readRounds(api: Api, server: ServerChild, store: Store, signupId:
         return sum(results);
       };
       const rounds: ReadRound[] = [];
+      // Where every pass over the server ends: the bookmark that has read the whole backlog.
+      let caughtUp = start;
       for (let round = 0; round < READ_ROUNDS; round += 1) {
         const measured: Partial<ReadRound> = {};
         const targets: Array<() => Promise<void>> = [
@@ -653,6 +655,7 @@ async function readRounds(api: Api, server: ServerChild, store: Store, signupId:
               () => processCpuSeconds(server.pid),
               async () => {
                 const pass = await readPass(api, signupId, start, problems, `${dialect} round ${round + 1}`);
+                caughtUp = pass.bookmark;
                 if (pass.events !== EVENTS || pass.updates !== writes) {
                   problems.push(`${dialect} round ${round + 1}: read ${pass.updates} updates with ${pass.events} events; wrote ${writes} with ${EVENTS}`);
                 }
@@ -671,7 +674,7 @@ async function readRounds(api: Api, server: ServerChild, store: Store, signupId:
         const { server: s, replay: r, sql: q } = measured;
         if (s && r && q) rounds.push({ server: s, replay: r, sql: q });
       }
-      return rounds;
+      return { rounds, caughtUp };
     } finally {
       await replay.stop();
     }
@@ -697,8 +700,7 @@ async function measureDialect(dialect: string, database: Database, problems: str
     const backlog = await writeBacklog(api);
 
     log(`reading ${READ_ROUNDS} rounds… `);
-    const reads = await readRounds(api, server, store, signupId, start, backlog.writes, problems, dialect);
-    const caughtUp = await catchUp(api, signupId, start);
+    const { rounds: reads, caughtUp } = await readRounds(api, server, store, signupId, start, backlog.writes, problems, dialect);
 
     log(`interleaving ${OTHER_EVENTS} other records… `);
     const busy = api.in(BUSY_NAMESPACE);
