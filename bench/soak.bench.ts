@@ -1,8 +1,10 @@
 // Soak benchmark: the server as users run it (`node bin/signups.js serve`, from dist/, built first when older than
 // src/) under a steady mixed load — partner signups, SDS writes and a poller of Change Broker updates — for a while,
 // with its resident memory sampled from /proc every few seconds. Prints start, peak and end RSS, each minute's peak,
-// and the slopes of least-squares lines through the samples after the warm-up and through their second half. Run
-// with `npm run bench:soak` (Linux: it reads /proc/<pid>/status).
+// and the slopes of least-squares lines through the samples after the warm-up and through their second half. With
+// each sample it reads V8's heap from the server's /metrics, so that RSS that grows can be told apart: V8 sizing its
+// heap (committed heap up, old space in use flat), live data that grows (old space in use up), or memory outside
+// V8's heap. Run with `npm run bench:soak` (Linux: it reads /proc/<pid>/status).
 //
 //   BENCH_SOAK_SECONDS=600          how long the load runs, per database
 //   BENCH_SOAK_SAMPLE_SECONDS=5     seconds between RSS samples
@@ -39,6 +41,35 @@ function memoryOf(pid: number): { rssMb: number; hwmMb: number } {
   const memory = processMemory(pid);
   if (!memory) throw new Error(`no memory figures for process ${pid} (this benchmark reads /proc: Linux only)`);
   return { rssMb: memory.rssMb, hwmMb: memory.peakMb };
+}
+
+/** V8's heap as the server's /metrics reports it (prom-client's default metrics), MB. */
+interface HeapSample {
+  /** Committed heap, all spaces (nodejs_heap_size_total_bytes). */
+  committedMb: number;
+  /** Old space in use, live or not yet collected (nodejs_heap_space_size_used_bytes, space "old"). */
+  oldUsedMb: number;
+}
+
+async function heapOf(url: string): Promise<HeapSample | undefined> {
+  const res = await fetch(`${url}/metrics`).catch(() => undefined);
+  if (res?.status !== 200) return undefined;
+  const text = await res.text();
+  const mb = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? Number.NaN) / 1024 / 1024;
+  const heap = { committedMb: mb(/^nodejs_heap_size_total_bytes (\S+)$/m), oldUsedMb: mb(/^nodejs_heap_space_size_used_bytes\{space="old"\} (\S+)$/m) };
+  return Number.isFinite(heap.committedMb) && Number.isFinite(heap.oldUsedMb) ? heap : undefined;
+}
+
+/** Each minute's largest value of `y` over the samples, by the sample's time `t` in seconds. */
+function minutePeaksOf<S extends { t: number }>(samples: readonly S[], y: (s: S) => number | undefined): number[] {
+  const peaks: number[] = [];
+  for (const s of samples) {
+    const v = y(s);
+    if (v === undefined) continue;
+    const minute = Math.floor(s.t / 60);
+    peaks[minute] = Math.max(peaks[minute] ?? Number.NEGATIVE_INFINITY, v);
+  }
+  return Array.from(peaks, (p) => p ?? Number.NaN);
 }
 
 /** Slope of the least-squares line through (t, y), in y per minute. */
@@ -197,10 +228,12 @@ async function soak(dialect: string, database: Database): Promise<{ ok: boolean;
         }
       }
     };
-    const samples: Array<{ t: number; rssMb: number }> = [];
+    const samples: Array<{ t: number; rssMb: number; heap?: HeapSample }> = [];
     const sampler = (async () => {
       while (running()) {
-        samples.push({ t: (performance.now() - started) / 1000, rssMb: memoryOf(server.pid).rssMb });
+        const t = (performance.now() - started) / 1000;
+        const rssMb = memoryOf(server.pid).rssMb;
+        samples.push({ t, rssMb, heap: await heapOf(url) });
         process.stdout.write(`\r${dialect}: ${Math.round((performance.now() - started) / 1000)} s, RSS ${samples.at(-1)?.rssMb.toFixed(1)} MB   `);
         await sleep(SAMPLE_SECONDS * 1000);
       }
@@ -220,11 +253,12 @@ async function soak(dialect: string, database: Database): Promise<{ ok: boolean;
     // Caches fill for a few minutes (SQLite's page cache as the database grows, V8's code and heap): the slope after
     // the warm-up includes that fill, the second half's does not. A leak raises both, and every minute's peak.
     const secondHalfSlope = slopePerMinute(steady.slice(half).map((s) => ({ t: s.t, y: s.rssMb })));
-    const minutePeaks: number[] = [];
-    for (const s of samples) {
-      const minute = Math.floor(s.t / 60);
-      minutePeaks[minute] = Math.max(minutePeaks[minute] ?? 0, s.rssMb);
-    }
+    const minutePeaks = minutePeaksOf(samples, (s) => s.rssMb);
+    const committedPeaks = minutePeaksOf(samples, (s) => s.heap?.committedMb);
+    const outsidePeaks = minutePeaksOf(samples, (s) => (s.heap ? s.rssMb - s.heap.committedMb : undefined));
+    const oldUsed = steady.flatMap((s) => (s.heap ? [{ t: s.t, y: s.heap.oldUsedMb }] : []));
+    const meanOf = (xs: Array<{ y: number }>) => xs.reduce((a, p) => a + p.y, 0) / Math.max(1, xs.length);
+    const oldUsedHalves = [meanOf(oldUsed.slice(0, Math.floor(oldUsed.length / 2))), meanOf(oldUsed.slice(Math.floor(oldUsed.length / 2)))] as const;
     const fixed = (v: number, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '-');
     console.log(
       `${dialect}: ${SECONDS} s; ${counts.signups} signups, ${counts.writes} SDS writes, ${counts.polls} polls (${counts.updates} updates), ${counts.errors} errors`,
@@ -235,6 +269,11 @@ async function soak(dialect: string, database: Database): Promise<{ ok: boolean;
         `slope of the second half ${fixed(secondHalfSlope, 2)} MB/min`,
     );
     console.log(`${dialect}: peak RSS of each minute: ${minutePeaks.map((p) => fixed(p)).join(', ')} MB`);
+    console.log(
+      `${dialect}: V8's committed heap, peak of each minute: ${committedPeaks.map((p) => fixed(p)).join(', ')} MB; ` +
+        `old space in use, mean of the first / second half after the warm-up: ${fixed(oldUsedHalves[0])} / ${fixed(oldUsedHalves[1])} MB; ` +
+        `RSS outside V8's heap, peak of each minute: ${outsidePeaks.map((p) => fixed(p)).join(', ')} MB`,
+    );
     for (const error of errors) console.error(`${dialect}: ERROR ${error}`);
     // "No growth": the second half's mean within 5 % of the first's (a leak grows steadily; the heap's sawtooth does not).
     const ok = counts.errors === 0 && peak <= RSS_BOUND_MB && secondHalf <= firstHalf * 1.05;
@@ -251,6 +290,9 @@ async function soak(dialect: string, database: Database): Promise<{ ok: boolean;
         second_half_mean_mb: Number(fixed(secondHalf)),
         second_half_slope_mb_per_min: Number(fixed(secondHalfSlope, 3)),
         minute_peaks_mb: minutePeaks.map((p) => Number(fixed(p))),
+        heap_committed_minute_peaks_mb: committedPeaks.map((p) => Number(fixed(p))),
+        old_space_used_half_means_mb: oldUsedHalves.map((p) => Number(fixed(p))),
+        outside_heap_minute_peaks_mb: outsidePeaks.map((p) => Number(fixed(p))),
         limit_mb: RSS_BOUND_MB,
         ok,
       },
