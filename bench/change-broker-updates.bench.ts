@@ -315,6 +315,8 @@ function readMedians(rounds: readonly ReadRound[]): {
   server: ReadFigures;
   replay: ReadFigures;
   sql: ReadFigures;
+  /** Each round's ratio of the server to the SQL paging of the same round. */
+  serverRatios: number[];
   serverRatio: number;
   replayRatio: number;
 } {
@@ -328,11 +330,13 @@ function readMedians(rounds: readonly ReadRound[]): {
     };
   };
   const ratio = (a: ReadResult, b: ReadResult) => rate(a).eventsPerS / rate(b).eventsPerS;
+  const serverRatios = rounds.map((r) => ratio(r.server, r.sql));
   return {
     server: figures(rounds.map((r) => r.server)),
     replay: figures(rounds.map((r) => r.replay)),
     sql: figures(rounds.map((r) => r.sql)),
-    serverRatio: median(rounds.map((r) => ratio(r.server, r.sql))),
+    serverRatios,
+    serverRatio: median(serverRatios),
     replayRatio: median(rounds.map((r) => ratio(r.replay, r.sql))),
   };
 }
@@ -871,7 +875,7 @@ function figures(results: DialectResult[], ok: boolean): Record<string, unknown>
         baseline_sql_events_per_s: Math.round(m.sql.eventsPerS),
         baseline_sql_updates_per_s: Math.round(m.sql.updatesPerS),
         ratio: round3(m.serverRatio),
-        round_ratios: r.reads.map((round) => round3(round.server.events / round.server.seconds / (round.sql.events / round.sql.seconds))),
+        round_ratios: m.serverRatios.map(round3),
         replay_ceiling_events_per_s: Math.round(m.replay.eventsPerS),
         replay_ceiling_ratio: round3(m.replayRatio),
         ...(m.server.cpuPerEvent === undefined ? {} : { server_cpu_us_per_event: round3(m.server.cpuPerEvent) }),

@@ -234,7 +234,7 @@ async function soak(dialect: string, database: Database): Promise<{ ok: boolean;
         const t = (performance.now() - started) / 1000;
         const rssMb = memoryOf(server.pid).rssMb;
         samples.push({ t, rssMb, heap: await heapOf(url) });
-        process.stdout.write(`\r${dialect}: ${Math.round((performance.now() - started) / 1000)} s, RSS ${samples.at(-1)?.rssMb.toFixed(1)} MB   `);
+        process.stdout.write(`\r${dialect}: ${Math.round(t)} s, RSS ${rssMb.toFixed(1)} MB   `);
         await sleep(SAMPLE_SECONDS * 1000);
       }
     })();
@@ -247,18 +247,20 @@ async function soak(dialect: string, database: Database): Promise<{ ok: boolean;
     const slope = slopePerMinute(steady.map((s) => ({ t: s.t, y: s.rssMb })));
     const peak = Math.max(end.hwmMb, ...samples.map((s) => s.rssMb));
     const half = Math.floor(steady.length / 2);
-    const mean = (xs: Array<{ rssMb: number }>) => xs.reduce((a, s) => a + s.rssMb, 0) / Math.max(1, xs.length);
-    const firstHalf = mean(steady.slice(0, half));
-    const secondHalf = mean(steady.slice(half));
+    /** The mean of `y` over the samples that have it. */
+    const mean = (xs: typeof steady, y: (s: (typeof steady)[number]) => number | undefined) => {
+      const values = xs.flatMap((s) => y(s) ?? []);
+      return values.reduce((a, v) => a + v, 0) / Math.max(1, values.length);
+    };
+    const firstHalf = mean(steady.slice(0, half), (s) => s.rssMb);
+    const secondHalf = mean(steady.slice(half), (s) => s.rssMb);
     // Caches fill for a few minutes (SQLite's page cache as the database grows, V8's code and heap): the slope after
     // the warm-up includes that fill, the second half's does not. A leak raises both, and every minute's peak.
     const secondHalfSlope = slopePerMinute(steady.slice(half).map((s) => ({ t: s.t, y: s.rssMb })));
     const minutePeaks = minutePeaksOf(samples, (s) => s.rssMb);
     const committedPeaks = minutePeaksOf(samples, (s) => s.heap?.committedMb);
     const outsidePeaks = minutePeaksOf(samples, (s) => (s.heap ? s.rssMb - s.heap.committedMb : undefined));
-    const oldUsed = steady.flatMap((s) => (s.heap ? [{ t: s.t, y: s.heap.oldUsedMb }] : []));
-    const meanOf = (xs: Array<{ y: number }>) => xs.reduce((a, p) => a + p.y, 0) / Math.max(1, xs.length);
-    const oldUsedHalves = [meanOf(oldUsed.slice(0, Math.floor(oldUsed.length / 2))), meanOf(oldUsed.slice(Math.floor(oldUsed.length / 2)))] as const;
+    const oldUsedHalves = [mean(steady.slice(0, half), (s) => s.heap?.oldUsedMb), mean(steady.slice(half), (s) => s.heap?.oldUsedMb)] as const;
     const fixed = (v: number, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '-');
     console.log(
       `${dialect}: ${SECONDS} s; ${counts.signups} signups, ${counts.writes} SDS writes, ${counts.polls} polls (${counts.updates} updates), ${counts.errors} errors`,
