@@ -12,8 +12,8 @@ import { sqliteGroupCommit, type SqliteGroupCommit, type SqliteJob } from './sql
 // SQLite: the batch runs synchronously on the one connection, a signup that fails rolled back on its own (see
 // src/store/sqlite-group-commit.ts). PostgreSQL: the batch is ONE prepared statement (a data-modifying CTE over
 // arrays, one round trip); the entitlement insert goes first with ON CONFLICT DO NOTHING and the other rows join on
-// what it inserted, so a taken external_id drops out of the statement instead of failing it. A few batches run at once on the pool;
-// signups that arrive while they are busy form the next batch.
+// what it inserted, so a taken external_id drops out of the statement instead of failing it. One batch is in flight
+// at a time; signups that arrive meanwhile form the next (src/store/postgres-group-commit.ts).
 
 export interface NewSignupRows {
   organization: OrganizationsTable;
