@@ -11,6 +11,7 @@
 //   BENCH_LATENCY_SECONDS=8        seconds of paced single-event writes, per target
 //   BENCH_WRITE_RATE=100           single-event writes per second during the latency measurement
 //   BENCH_OTHER_EVENTS=1000000     change records of other streams interleaved with the backlog in a second namespace
+//   BENCH_INTERLEAVED_ROUNDS=9     alternating passes over the backlog alone and with them interleaved; medians
 //   BENCH_LATENCY_WRITERS=10       concurrent writers for the write-to-visible measurement under contention
 //   SIGNUPS_BENCH_POSTGRES_URL=…   also measure on PostgreSQL (a throwaway database on that server)
 //   BENCH_DIALECTS=sqlite,postgres which databases to measure (PostgreSQL only with the URL above)
@@ -53,6 +54,7 @@ const NAMESPACE = 'bench';
 const EVENTS = positiveInt('BENCH_EVENTS', 20_000);
 const STREAMS = positiveInt('BENCH_STREAMS', 10);
 const READ_PASSES = positiveInt('BENCH_READ_PASSES', 5);
+const INTERLEAVED_ROUNDS = positiveInt('BENCH_INTERLEAVED_ROUNDS', 9);
 const READ_ROUNDS = positiveInt('BENCH_READ_ROUNDS', 15);
 const LATENCY_SECONDS = positiveInt('BENCH_LATENCY_SECONDS', 8);
 const WRITE_RATE = positiveInt('BENCH_WRITE_RATE', 100);
@@ -713,9 +715,19 @@ async function measureDialect(dialect: string, database: Database, problems: str
     await interleaveBacklog(store);
     await readPass(busy, busySignup.signupId, busySignup.bookmark, problems, `${dialect} interleaved warm-up`);
     const pageSeconds = { alone: [] as number[], interleaved: [] as number[], pages: 0 };
-    for (let round = 0; round < 3; round += 1) {
-      const alone = await readPass(api, signupId, start, problems, `${dialect} alone ${round + 1}`);
-      const interleaved = await readPass(busy, busySignup.signupId, busySignup.bookmark, problems, `${dialect} interleaved ${round + 1}`);
+    for (let round = 0; round < INTERLEAVED_ROUNDS; round += 1) {
+      // The order is reversed every other round, so that neither pass always runs right after the other.
+      const readAlone = () => readPass(api, signupId, start, problems, `${dialect} alone ${round + 1}`);
+      const readInterleaved = () => readPass(busy, busySignup.signupId, busySignup.bookmark, problems, `${dialect} interleaved ${round + 1}`);
+      let alone: ReadResult;
+      let interleaved: ReadResult;
+      if (round % 2 === 0) {
+        alone = await readAlone();
+        interleaved = await readInterleaved();
+      } else {
+        interleaved = await readInterleaved();
+        alone = await readAlone();
+      }
       if (interleaved.events !== EVENTS) problems.push(`${dialect} interleaved ${round + 1}: read ${interleaved.events} events; wrote ${EVENTS}`);
       pageSeconds.alone.push(alone.seconds / alone.pages);
       pageSeconds.interleaved.push(interleaved.seconds / interleaved.pages);
@@ -809,7 +821,7 @@ function printResults(results: DialectResult[]): void {
   }
 
   console.log('');
-  console.log(`3. One page of updates with ${OTHER_EVENTS} change records of other streams interleaved (the same backlog; medians of 3 alternating passes)`);
+  console.log(`3. One page of updates with ${OTHER_EVENTS} change records of other streams interleaved (the same backlog; medians of ${INTERLEAVED_ROUNDS} alternating passes)`);
   table(
     ['target', 'ms/page', 'pages', 'x baseline'],
     results.flatMap((r) => [
