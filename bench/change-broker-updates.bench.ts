@@ -32,6 +32,7 @@ import {
   type Database,
   fixed,
   HttpClient,
+  inTurns,
   median,
   peakMemoryLine,
   percentile,
@@ -676,7 +677,7 @@ async function readRounds(api: Api, server: ServerChild, store: Store, signupId:
             measured.sql = await passes(ownCpuSeconds, () => sqlPass(store));
           },
         ];
-        for (const target of round % 2 === 0 ? targets : targets.reverse()) await target();
+        await inTurns(round, targets);
         const { server: s, replay: r, sql: q } = measured;
         if (s && r && q) rounds.push({ server: s, replay: r, sql: q });
       }
@@ -716,18 +717,17 @@ async function measureDialect(dialect: string, database: Database, problems: str
     await readPass(busy, busySignup.signupId, busySignup.bookmark, problems, `${dialect} interleaved warm-up`);
     const pageSeconds = { alone: [] as number[], interleaved: [] as number[], pages: 0 };
     for (let round = 0; round < INTERLEAVED_ROUNDS; round += 1) {
-      // The order is reversed every other round, so that neither pass always runs right after the other.
-      const readAlone = () => readPass(api, signupId, start, problems, `${dialect} alone ${round + 1}`);
-      const readInterleaved = () => readPass(busy, busySignup.signupId, busySignup.bookmark, problems, `${dialect} interleaved ${round + 1}`);
-      let alone: ReadResult;
-      let interleaved: ReadResult;
-      if (round % 2 === 0) {
-        alone = await readAlone();
-        interleaved = await readInterleaved();
-      } else {
-        interleaved = await readInterleaved();
-        alone = await readAlone();
-      }
+      const measured: { alone?: ReadResult; interleaved?: ReadResult } = {};
+      await inTurns(round, [
+        async () => {
+          measured.alone = await readPass(api, signupId, start, problems, `${dialect} alone ${round + 1}`);
+        },
+        async () => {
+          measured.interleaved = await readPass(busy, busySignup.signupId, busySignup.bookmark, problems, `${dialect} interleaved ${round + 1}`);
+        },
+      ]);
+      const { alone, interleaved } = measured;
+      if (!alone || !interleaved) continue;
       if (interleaved.events !== EVENTS) problems.push(`${dialect} interleaved ${round + 1}: read ${interleaved.events} events; wrote ${EVENTS}`);
       pageSeconds.alone.push(alone.seconds / alone.pages);
       pageSeconds.interleaved.push(interleaved.seconds / interleaved.pages);

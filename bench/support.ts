@@ -230,6 +230,14 @@ export function percentile(sorted: number[], q: number): number {
 }
 
 /** The middle value of a measurement's rounds (the mean of the two middle ones for an even count); NaN for none. */
+/**
+ * Runs `targets` one after another, in the reverse order in odd rounds, so that no target always runs right after
+ * the same other one (what runs before it warms or cools the caches and cores it finds).
+ */
+export async function inTurns(round: number, targets: ReadonlyArray<() => Promise<void>>): Promise<void> {
+  for (const target of round % 2 === 0 ? targets : [...targets].reverse()) await target();
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
