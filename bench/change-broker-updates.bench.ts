@@ -322,6 +322,8 @@ function readMedians(rounds: readonly ReadRound[]): {
   serverRatios: number[];
   serverRatio: number;
   replayRatio: number;
+  /** The median of each round's ratio of the server to the replaying server (its ceiling) of the same round. */
+  ceilingRatio: number;
 } {
   const figures = (results: ReadResult[]): ReadFigures => {
     const cpu = results.map(cpuPerEvent);
@@ -341,6 +343,7 @@ function readMedians(rounds: readonly ReadRound[]): {
     serverRatios,
     serverRatio: median(serverRatios),
     replayRatio: median(rounds.map((r) => ratio(r.replay, r.sql))),
+    ceilingRatio: median(rounds.map((r) => ratio(r.server, r.replay))),
   };
 }
 
@@ -789,6 +792,7 @@ function printResults(results: DialectResult[]): void {
   console.log('   x baseline: the median of each round\'s ratio to the SQL paging of the same round.');
   console.log('   ceiling: the same poller reading the same pages from a node:http server that only replays them as the server');
   console.log('   answered (bench/replay-server.mjs): no HTTP server can serve this poller faster on this machine.');
+  console.log(`   the server against that ceiling, median of each round's ratio: ${results.map((r) => `${fixed(readMedians(r.reads).ceilingRatio, 3)} (${r.dialect})`).join(', ')}`);
 
   console.log('');
   console.log(`2. Write-to-visible latency: ${WRITE_RATE} single-event writes/s for ${LATENCY_SECONDS} s, poller polling back to back`);
@@ -890,6 +894,7 @@ function figures(results: DialectResult[], ok: boolean): Record<string, unknown>
         round_ratios: m.serverRatios.map(round3),
         replay_ceiling_events_per_s: Math.round(m.replay.eventsPerS),
         replay_ceiling_ratio: round3(m.replayRatio),
+        server_to_ceiling_ratio: round3(m.ceilingRatio),
         ...(m.server.cpuPerEvent === undefined ? {} : { server_cpu_us_per_event: round3(m.server.cpuPerEvent) }),
         ...(m.sql.cpuPerEvent === undefined ? {} : { baseline_cpu_us_per_event: round3(m.sql.cpuPerEvent) }),
       },
