@@ -777,8 +777,10 @@ function printResults(results: DialectResult[]): void {
     `1. One poller reading a backlog of ${EVENTS} events (pages of up to ${PAGE_SIZE} updates): ${READ_ROUNDS} alternating rounds of ${READ_PASSES} passes per target; medians of the rounds`,
   );
   const readRows: string[][] = [];
+  const ceilings: string[] = [];
   for (const r of results) {
     const m = readMedians(r.reads);
+    ceilings.push(`${fixed(m.ceilingRatio, 3)} (${r.dialect})`);
     const cpu = (v: number | undefined) => (v === undefined ? '-' : fixed(v, 2));
     const cpuRatio = (v: number | undefined) => (v === undefined || m.sql.cpuPerEvent === undefined ? '-' : fixed(m.sql.cpuPerEvent / v, 3));
     const pages = (t: keyof ReadRound) => String(r.reads.reduce((n, round) => n + round[t].pages, 0));
@@ -792,7 +794,7 @@ function printResults(results: DialectResult[]): void {
   console.log('   x baseline: the median of each round\'s ratio to the SQL paging of the same round.');
   console.log('   ceiling: the same poller reading the same pages from a node:http server that only replays them as the server');
   console.log('   answered (bench/replay-server.mjs): no HTTP server can serve this poller faster on this machine.');
-  console.log(`   the server against that ceiling, median of each round's ratio: ${results.map((r) => `${fixed(readMedians(r.reads).ceilingRatio, 3)} (${r.dialect})`).join(', ')}`);
+  console.log(`   the server against that ceiling, median of each round's ratio: ${ceilings.join(', ')}`);
 
   console.log('');
   console.log(`2. Write-to-visible latency: ${WRITE_RATE} single-event writes/s for ${LATENCY_SECONDS} s, poller polling back to back`);

@@ -229,7 +229,6 @@ export function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 }
 
-/** The middle value of a measurement's rounds (the mean of the two middle ones for an even count); NaN for none. */
 /**
  * Runs `targets` one after another, in the reverse order in odd rounds, so that no target always runs right after
  * the same other one (what runs before it warms or cools the caches and cores it finds).
@@ -238,6 +237,7 @@ export async function inTurns(round: number, targets: ReadonlyArray<() => Promis
   for (const target of round % 2 === 0 ? targets : [...targets].reverse()) await target();
 }
 
+/** The middle value of a measurement's rounds (the mean of the two middle ones for an even count); NaN for none. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
